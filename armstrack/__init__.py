@@ -1,0 +1,6 @@
+"""armstrack: turn news text about arms deals into a typed record of arms transfers."""
+
+from armstrack.model import Deal, Document, Money
+
+__all__ = ["Deal", "Document", "Money"]
+__version__ = "0.1.0"
