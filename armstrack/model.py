@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -131,8 +132,11 @@ def _check_currency(code: str) -> str:
     return code
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def _check_slug(value: str) -> str:
-    if not value or not all(part.isalnum() and part.islower() for part in value.split("-")):
+    if not _SLUG.fullmatch(value):
         raise ValueError(f"{value!r} is not a lowercase slug such as 'k2-black-panther'")
     return value
 
@@ -228,6 +232,7 @@ class Organisation(_Frozen):
     kind: OrganisationKind = OrganisationKind.COMPANY
     multinational: bool = False
     ambiguous_aliases: tuple[_Text, ...] = ()
+    note: str | None = None
 
 
 class WeaponSystem(_Frozen):
@@ -246,6 +251,7 @@ class WeaponSystem(_Frozen):
     manufacturers: tuple[_Text, ...] = ()
     family: Slug | None = None
     ambiguous_aliases: tuple[_Text, ...] = ()
+    note: str | None = None
 
 
 class SystemLine(_Frozen):
