@@ -32,8 +32,9 @@ def test_there_are_commands() -> None:
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[p for p, _ in COMMANDS])
 def test_every_command_has_help_and_a_docs_section(path: str, command: click.Command) -> None:
-    assert command.help and command.help.strip(), f"{path} has no help text"
-    args = path.split()[1:] + ["--help"]
+    assert command.help, f"{path} has no help text"
+    assert command.help.strip(), f"{path} has no help text"
+    args = [*path.split()[1:], "--help"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.output
