@@ -21,6 +21,9 @@ def _register() -> None:
     from armstrack.cli import catalogue
 
     main.add_command(catalogue.catalogue)
+    from armstrack.cli import extract
+
+    main.add_command(extract.extract)
 
 
 _register()

@@ -1,0 +1,79 @@
+"""Extraction: news text in, :class:`~armstrack.model.Deal` records out.
+
+:func:`extract` is the one entry point. It normalises the text, splits it into sentences,
+finds the catalogue's states, organisations, weapon systems and class nouns, the sums of
+money, counts and dates, and the trigger words of the arms trade, then assembles deals
+sentence by sentence (:mod:`armstrack.extract.deals`).
+
+>>> from armstrack.catalogue import Catalogue, StateForm
+>>> from armstrack.model import WeaponSystem
+>>> cat = Catalogue().with_entries(
+...     state_forms=[StateForm(code="POL", form="Poland", kind="name")],
+...     systems=[WeaponSystem(id="k2", name="K2", category="armoured vehicles", origin="KOR")],
+... )
+>>> [(d.supplier, d.buyer, d.systems[0].quantity, d.status.value)
+...  for d in extract("Poland signed a contract for 180 K2 tanks.", catalogue=cat)]
+[('KOR', 'POL', 180, 'signed')]
+"""
+
+from __future__ import annotations
+
+import datetime
+from itertools import islice, takewhile
+
+from armstrack.catalogue import Catalogue
+from armstrack.extract._pending import find_money, find_quantities, split_sentences
+from armstrack.extract.deals import SentenceFacts, assemble
+from armstrack.extract.mentions import gazetteer_for, match_text
+from armstrack.extract.triggers import find_triggers
+from armstrack.model import Deal
+
+__all__ = ["extract"]
+
+
+def extract(
+    text: str,
+    published: datetime.date | None = None,
+    *,
+    document_id: str | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[Deal]:
+    """Return the arms deals a news text reports, in the order the text first gives them.
+
+    :param text: the article (title, if any, as its first line).
+    :param published: the publication date, against which relative dates are read.
+    :param document_id: written into the evidence of each deal.
+    :param catalogue: the reference catalogue (default: the shipped one, compiled once).
+    """
+    gazetteer = gazetteer_for(catalogue)
+    low = match_text(text)
+    mentions = gazetteer.find(text, low=low)
+    money = find_money(text)
+    quantities = [
+        q for q in find_quantities(text) if not any(q.overlaps(m) for m in money)
+    ]
+    facts: list[SentenceFacts] = []
+    mi = qi = ni = 0
+    for index, span in enumerate(split_sentences(text)):
+        s, e = span.start, span.end
+        while mi < len(mentions) and mentions[mi].start < s:
+            mi += 1
+        sent_mentions = list(takewhile(lambda m: m.start < e, islice(mentions, mi, None)))
+        while ni < len(money) and money[ni].start < s:
+            ni += 1
+        sent_money = list(takewhile(lambda m: m.start < e, islice(money, ni, None)))
+        while qi < len(quantities) and quantities[qi].start < s:
+            qi += 1
+        sent_quantities = list(takewhile(lambda q: q.start < e, islice(quantities, qi, None)))
+        triggers = (
+            find_triggers(low, s, e, exclude=sent_money) if _worth_reading(sent_mentions) else []
+        )
+        facts.append(
+            SentenceFacts(index, span, sent_mentions, triggers, sent_money, sent_quantities)
+        )
+    _ = published
+    return assemble(text, low, facts, gazetteer.catalogue, gazetteer.state_form_kind, document_id)
+
+
+def _worth_reading(mentions: list[object]) -> bool:
+    return bool(mentions)

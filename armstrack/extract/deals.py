@@ -1,0 +1,520 @@
+"""Deal assembly: from the mentions and triggers of each sentence to :class:`Deal` records.
+
+A sentence yields a deal when it holds a trigger and a supplier and a buyer can be told:
+from the roles of its parties (:mod:`armstrack.extract.roles`), from the origin of the
+systems it names where only the buyer is written ("Poland will buy K2 tanks": K2 is
+Korean), or from the sentences before it ("the two countries", "the deal"). Reports of the
+same transaction (same pair, overlapping systems) are merged; a state's order from its own
+industry and deals in hedged sentences without a named system are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from armstrack.catalogue import Catalogue
+from armstrack.extract.roles import Party, read_parties
+from armstrack.extract.rules import Frame
+from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention, Span
+from armstrack.extract.triggers import TriggerHit
+from armstrack.model import Category, Deal, DealKind, Evidence, Money, Status, SystemLine
+
+__all__ = ["Draft", "SentenceFacts", "assemble", "draft_from_sentence", "merge_drafts"]
+
+# When a sentence reports several statuses, the strongest wins.
+_RANK = {
+    Status.CANCELLED: 0,
+    Status.ALLEGED: 1,
+    Status.DELIVERED: 2,
+    Status.SIGNED: 3,
+    Status.APPROVED: 4,
+    Status.PROPOSED: 5,
+    Status.PLANNED: 6,
+    Status.CONSIDERED: 7,
+    Status.REPORTED: 8,
+}
+_QUANTITY_GAP = re.compile(
+    r"^(?:\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?)\s+of)?"
+    r"(?:\s+(?:the|its|their|new|more|additional|further|used|second-hand|modern|advanced|"
+    r"upgraded|refurbished|new-generation|next-generation|latest|[a-z]+-made|[a-z]+-built|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?|[a-z]+(?:-[a-z]+)+))*\s*$"
+)
+_COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states)\b")
+_COREF_DEAL = re.compile(
+    r"\b(?:the|this|that) (?:deal|contract|agreement|order|purchase|sale|package|"
+    r"acquisition|procurement)\b"
+)
+_STRONG = frozenset({Status.SIGNED, Status.DELIVERED, Status.APPROVED, Status.CANCELLED})
+
+
+@dataclass
+class SentenceFacts:
+    """What one sentence holds, found by the earlier stages."""
+
+    index: int
+    span: Span
+    mentions: list[EntityMention]
+    triggers: list[TriggerHit]
+    money: list[MoneyMention]
+    quantities: list[QuantityMention]
+
+
+@dataclass
+class _Line:
+    name: str
+    category: Category | None
+    quantity: int | None
+    system_id: str | None
+    key: str
+    origin: str | None
+    span: Span
+    generic: bool
+
+
+@dataclass
+class Draft:
+    """A deal under construction, with the evidence of each field."""
+
+    supplier: str | None
+    buyer: str | None
+    lines: list[_Line] = field(default_factory=list)
+    value: Money | None = None
+    status: Status = Status.REPORTED
+    kind: DealKind = DealKind.SALE
+    supplier_orgs: list[str] = field(default_factory=list)
+    buyer_orgs: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.8
+    sentence: int = 0
+    rules: list[str] = field(default_factory=list)
+
+
+def _status(triggers: Sequence[TriggerHit]) -> tuple[Status, TriggerHit | None]:
+    best: tuple[Status, TriggerHit | None] = (Status.REPORTED, None)
+    for t in triggers:
+        if t.status is not None and _RANK[t.status] < _RANK[best[0]]:
+            best = (t.status, t)
+    return best
+
+
+def _lines(
+    text: str, low: str, facts: SentenceFacts, catalogue: Catalogue, excluded: set[int]
+) -> list[_Line]:
+    goods = [m for m in facts.mentions if m.kind in ("system", "class")]
+    named = [m for m in goods if m.kind == "system"]
+    named_categories = {m.category for m in named}
+    lines: list[_Line] = []
+    for i, m in enumerate(goods):
+        if m.start in excluded:
+            continue
+        if m.kind == "class":
+            prev = goods[i - 1] if i else None
+            nxt = goods[i + 1] if i + 1 < len(goods) else None
+            # "K2 tanks", "fighter aircraft J-10C": the class belongs to the named system.
+            if prev is not None and prev.kind == "system" and not text[prev.end : m.start].strip(
+                " -"
+            ):
+                continue
+            if nxt is not None and nxt.kind == "system" and not text[m.end : nxt.start].strip():
+                continue
+            if m.category in named_categories:
+                continue
+            if m.category is Category.UNSPECIFIED and len(goods) > 1:
+                continue
+        quantity = _quantity(text, m, facts.quantities, goods)
+        if m.kind == "system":
+            system = catalogue.systems.get(m.ref)
+            family = catalogue.family_of(m.ref).id if system is not None else m.ref
+            name = text[m.start : m.end]
+            lines.append(
+                _Line(
+                    _strip_plural(name, low[m.start : m.end]),
+                    m.category,
+                    quantity,
+                    m.ref,
+                    family,
+                    m.state,
+                    Span(m.start, m.end),
+                    False,
+                )
+            )
+        else:
+            name = low[m.start : m.end]
+            lines.append(
+                _Line(name, m.category, quantity, None, m.ref, None, Span(m.start, m.end), True)
+            )
+    return lines
+
+
+def _strip_plural(name: str, low: str) -> str:
+    for suffix in ("'s", "’s", "s"):
+        if low.endswith(suffix) and len(name) > len(suffix) + 1 and name[-len(suffix) - 1].isdigit():
+            return name[: -len(suffix)]
+    return name
+
+
+def _quantity(
+    text: str,
+    m: EntityMention,
+    quantities: Sequence[QuantityMention],
+    goods: Sequence[EntityMention],
+) -> int | None:
+    best: QuantityMention | None = None
+    for q in quantities:
+        if q.end <= m.start and m.start - q.end <= 60:
+            if any(q.end <= g.start < m.start for g in goods if g is not m and g.kind == "system"):
+                continue
+            if _QUANTITY_GAP.match(text[q.end : m.start]):
+                best = q
+    return best.value if best is not None else None
+
+
+def draft_from_sentence(
+    text: str,
+    low: str,
+    facts: SentenceFacts,
+    catalogue: Catalogue,
+    state_form_kind: dict[str, str],
+    context: _Context,
+) -> list[Draft]:
+    """Return the deals one sentence reports (empty if it reports none)."""
+    if not facts.triggers:
+        return []
+    s, e = facts.span.start, facts.span.end
+    parties = read_parties(
+        low, s, e, facts.mentions, facts.triggers, catalogue, state_form_kind
+    )
+    origin_parties = {p.mention.start for p in parties if p.role == "origin"}
+    lines = _lines(text, low, facts, catalogue, set())
+    status, main = _status(facts.triggers)
+    frame = _frame(facts.triggers)
+    suppliers, buyers, rules = _resolve(parties, frame, lines, catalogue)
+    sentence_low = low[s:e]
+    if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
+        suppliers, buyers = [context.pair[0]], [context.pair[1]]
+        rules.append("coref-two-countries")
+    if "the north" in sentence_low and text[s:e].find("the North") >= 0 and context.north:
+        if not buyers and suppliers:
+            buyers = [("PRK", None)]
+        elif not suppliers:
+            suppliers = [("PRK", None)]
+        rules.append("coref-the-north")
+    if not suppliers and not buyers and not [p for p in parties if p.role != "origin"]:
+        # "The deal is worth $3 billion": facts for the deal the text spoke of last.
+        last = context.last
+        if last is not None and facts.index - last.sentence <= 3 and _COREF_DEAL.search(
+            sentence_low
+        ):
+            _extend(last, lines, facts, text, s, e, status, main)
+            last.rules.append("coref-the-deal")
+        return []
+    if buyers and not suppliers:
+        origin = _origin(parties, lines, buyers[0][0])
+        if origin is not None:
+            suppliers = [(origin[0], None)]
+            rules.append(origin[1])
+    if not suppliers or not buyers:
+        return []
+    value = facts.money[0].money if facts.money else None
+    drafts: list[Draft] = []
+    for supplier, s_org in suppliers[:1]:
+        for buyer, b_org in buyers:
+            if supplier == buyer:
+                continue
+            d = Draft(
+                supplier=supplier,
+                buyer=buyer,
+                lines=[ln for ln in lines if ln.origin != buyer or ln.generic],
+                value=value,
+                status=status,
+                kind=_kind(facts.triggers),
+                supplier_orgs=[s_org] if s_org else [],
+                buyer_orgs=[b_org] if b_org else [],
+                sentence=facts.index,
+                rules=[*(t.rule.id for t in facts.triggers if t.rule), *rules],
+            )
+            _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
+            d.confidence = 0.9 if "origin" not in " ".join(rules) else 0.7
+            drafts.append(d)
+    if drafts:
+        context.pair = (suppliers[0], buyers[0])
+        context.last = drafts[-1]
+    _ = origin_parties
+    return drafts
+
+
+def _frame(triggers: Sequence[TriggerHit]) -> Frame:
+    for pos in ("verb", "noun"):
+        for t in triggers:
+            if t.pos == pos and t.frame is not Frame.NEUTRAL:
+                return t.frame
+    return Frame.NEUTRAL
+
+
+def _kind(triggers: Sequence[TriggerHit]) -> DealKind:
+    for t in triggers:
+        if t.rule is not None and t.rule.kind is not DealKind.SALE:
+            return t.rule.kind
+        if t.form.startswith("donat"):
+            return DealKind.AID
+    return DealKind.SALE
+
+
+_Side = tuple[str, str | None]
+
+
+def _side(p: Party) -> _Side:
+    return (p.state, p.mention.ref if p.mention.kind == "organisation" else None)
+
+
+def _resolve(
+    parties: Sequence[Party], frame: Frame, lines: Sequence[_Line], catalogue: Catalogue
+) -> tuple[list[_Side], list[_Side], list[str]]:
+    suppliers: list[_Side] = [_side(p) for p in parties if p.role == "supplier"]
+    buyers: list[_Side] = [_side(p) for p in parties if p.role == "buyer"]
+    rules: list[str] = []
+    subject = next((p for p in parties if p.role in ("subject", "owner")), None)
+    partner = next((p for p in parties if p.role == "with"), None)
+    if subject is not None:
+        role = _subject_role(subject, partner, frame, lines, suppliers, buyers)
+        if role == "supplier" and subject.state not in [b for b, _ in buyers]:
+            suppliers.insert(0, _side(subject))
+            rules.append(f"subject-{frame.value}")
+        elif role == "buyer" and subject.state not in [s for s, _ in suppliers]:
+            buyers.insert(0, _side(subject))
+            rules.append(f"subject-{frame.value}")
+    if partner is not None:
+        if buyers and not suppliers:
+            suppliers.append(_side(partner))
+            rules.append("with-partner")
+        elif suppliers and not buyers:
+            buyers.append(_side(partner))
+            rules.append("with-partner")
+    for p in parties:
+        if p.role == "supplier":
+            rules.append(f"cue-{p.cue}")
+        elif p.role == "buyer":
+            rules.append(f"cue-{p.cue}")
+    return _dedupe(suppliers), _dedupe(buyers), rules
+
+
+def _dedupe(sides: list[_Side]) -> list[_Side]:
+    seen: set[str] = set()
+    out: list[_Side] = []
+    for state, org in sides:
+        if state not in seen:
+            seen.add(state)
+            out.append((state, org))
+    return out
+
+
+def _subject_role(
+    subject: Party,
+    partner: Party | None,
+    frame: Frame,
+    lines: Sequence[_Line],
+    suppliers: Sequence[_Side],
+    buyers: Sequence[_Side],
+) -> str | None:
+    if subject.role == "owner" and frame is Frame.NEUTRAL and partner is None:
+        frame = Frame.BUY
+    if frame in (Frame.BUY, Frame.RECEIVE):
+        return "buyer"
+    if frame in (Frame.SELL, Frame.APPROVE):
+        return "supplier"
+    if buyers and not suppliers:
+        return "supplier"
+    if suppliers and not buyers:
+        return "buyer"
+    origins = {ln.origin for ln in lines if ln.origin}
+    if partner is not None:
+        if subject.company and not partner.company:
+            return "supplier"
+        if partner.company and not subject.company:
+            return "buyer"
+        if partner.state in origins and subject.state not in origins:
+            return "buyer"
+        if subject.state in origins and partner.state not in origins:
+            return "supplier"
+        return "buyer"
+    if subject.company:
+        return "supplier"
+    if origins and subject.state in origins:
+        return "supplier"
+    return "buyer"
+
+
+def _origin(parties: Sequence[Party], lines: Sequence[_Line], buyer: str) -> tuple[str, str] | None:
+    for p in parties:
+        if p.role == "origin" and p.state != buyer:
+            return p.state, f"origin-{p.cue}"
+    for ln in lines:
+        if ln.origin and ln.origin != buyer:
+            return ln.origin, "origin-catalogue"
+    return None
+
+
+def _extend(
+    d: Draft,
+    lines: list[_Line],
+    facts: SentenceFacts,
+    text: str,
+    s: int,
+    e: int,
+    status: Status,
+    main: TriggerHit | None,
+) -> None:
+    keys = {ln.key for ln in d.lines}
+    for ln in lines:
+        if ln.key not in keys and (not d.lines or not ln.generic):
+            d.lines.append(ln)
+    if d.value is None and facts.money:
+        d.value = facts.money[0].money
+        m = facts.money[0]
+        d.evidence.append(_ev(text, s, e, m.start, m.end, "value", "coref-the-deal"))
+    if _RANK[status] < _RANK[d.status] and status is not Status.REPORTED:
+        d.status = status
+
+
+def _ev(text: str, s: int, e: int, start: int, end: int, field_: str, rule: str) -> Evidence:
+    return Evidence(start=start, end=end, sentence=text[s:e].strip(), field=field_, rule=rule)
+
+
+def _evidence(
+    d: Draft,
+    text: str,
+    s: int,
+    e: int,
+    parties: Sequence[Party],
+    facts: SentenceFacts,
+    main: TriggerHit | None,
+    value_span: Sequence[MoneyMention],
+) -> None:
+    for p in parties:
+        if p.state == d.supplier and p.role in ("supplier", "subject", "with", "origin", "owner"):
+            d.evidence.append(_ev(text, s, e, p.mention.start, p.mention.end, "supplier", p.cue))
+            break
+    for p in parties:
+        if p.state == d.buyer:
+            d.evidence.append(_ev(text, s, e, p.mention.start, p.mention.end, "buyer", p.cue))
+            break
+    for ln in d.lines:
+        d.evidence.append(_ev(text, s, e, ln.span.start, ln.span.end, "systems", "gazetteer"))
+    for m in value_span:
+        d.evidence.append(_ev(text, s, e, m.start, m.end, "value", "money"))
+    trig = main or facts.triggers[0]
+    rule = trig.rule.id if trig.rule else "trigger"
+    d.evidence.append(
+        _ev(text, s, e, trig.start, trig.end, "status", "+".join((rule, *trig.cues)))
+    )
+
+
+@dataclass
+class _Context:
+    pair: tuple[_Side, _Side] | None = None
+    last: Draft | None = None
+    north: bool = False
+
+
+def _overlap(a: Draft, b: Draft) -> bool:
+    if not a.lines or not b.lines:
+        return True
+    keys_a = {ln.key for ln in a.lines}
+    if keys_a & {ln.key for ln in b.lines}:
+        return True
+    generic_a = {ln.category for ln in a.lines if ln.generic}
+    generic_b = {ln.category for ln in b.lines if ln.generic}
+    cats_a = {ln.category for ln in a.lines}
+    cats_b = {ln.category for ln in b.lines}
+    return bool(generic_a & cats_b) or bool(generic_b & cats_a)
+
+
+def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
+    """Merge the reports of one transaction: same pair and overlapping systems."""
+    merged: list[Draft] = []
+    for d in drafts:
+        target = next(
+            (
+                m
+                for m in merged
+                if (m.supplier, m.buyer) == (d.supplier, d.buyer) and _overlap(m, d)
+            ),
+            None,
+        )
+        if target is None:
+            merged.append(d)
+            continue
+        keys = {ln.key: ln for ln in target.lines}
+        for ln in d.lines:
+            if ln.key in keys:
+                if keys[ln.key].quantity is None:
+                    keys[ln.key].quantity = ln.quantity
+            elif not (ln.generic and ln.category in {x.category for x in target.lines}):
+                target.lines.append(ln)
+                keys[ln.key] = ln
+        if target.value is None:
+            target.value = d.value
+        if target.status is Status.REPORTED:
+            target.status = d.status
+        target.evidence.extend(d.evidence)
+        target.rules.extend(d.rules)
+        target.confidence = max(target.confidence, d.confidence)
+    return merged
+
+
+def assemble(
+    text: str,
+    low: str,
+    sentences: Sequence[SentenceFacts],
+    catalogue: Catalogue,
+    state_form_kind: dict[str, str],
+    document_id: str | None,
+) -> list[Deal]:
+    """Return the deals of a document from the facts of its sentences."""
+    context = _Context()
+    drafts: list[Draft] = []
+    for facts in sentences:
+        if any(m.kind == "state" and m.ref == "PRK" for m in facts.mentions):
+            context.north = True
+        drafts.extend(
+            draft_from_sentence(text, low, facts, catalogue, state_form_kind, context)
+        )
+    deals: list[Deal] = []
+    for d in merge_drafts(drafts):
+        real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]
+        if not d.lines or (not real and d.status not in _STRONG):
+            continue
+        deals.append(_to_deal(d, document_id))
+    return deals
+
+
+def _to_deal(d: Draft, document_id: str | None) -> Deal:
+    systems = []
+    seen: set[str] = set()
+    for ln in d.lines:
+        if ln.key in seen:
+            continue
+        seen.add(ln.key)
+        systems.append(
+            SystemLine(
+                name=ln.name, category=ln.category, quantity=ln.quantity, system_id=ln.system_id
+            )
+        )
+    evidence = [
+        ev.model_copy(update={"document_id": document_id}) if document_id else ev
+        for ev in d.evidence
+    ]
+    return Deal(
+        supplier=d.supplier,
+        buyer=d.buyer,
+        systems=tuple(systems),
+        value=d.value,
+        status=d.status,
+        kind=d.kind,
+        supplier_organisations=tuple(o for o in d.supplier_orgs if o),
+        buyer_organisations=tuple(o for o in d.buyer_orgs if o),
+        evidence=tuple(evidence),
+        confidence=d.confidence,
+    )

@@ -1,0 +1,249 @@
+"""Gazetteer matching: find the catalogue's states, organisations, systems and classes in text.
+
+The matcher is compiled from a :class:`~armstrack.catalogue.Catalogue` once per process (and
+per catalogue): one Aho-Corasick automaton over the normalised, lower-cased surface forms.
+A hit counts only at word boundaries; forms written in capitals ("KAI", "US", "ROK") and
+forms the catalogue marks ambiguous ("Georgia", "Patriot") must match the text's case too.
+Where hits overlap the longest wins. A system or class form may carry a plural or
+possessive ending ("K2s", "Rafales", "Hanwha's"); a designation matches with or without its
+hyphen ("F-16", "F16", "F 16").
+
+>>> from armstrack.catalogue import Catalogue, StateForm
+>>> cat = Catalogue().with_entries(
+...     state_forms=[StateForm(code="POL", form="Poland", kind="name")])
+>>> [(m.kind, m.ref) for m in find_mentions("Poland's new tanks", cat)]
+[('state', 'POL')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+from armstrack.extract._pending import normalise
+
+from armstrack.catalogue import Catalogue, default_catalogue
+from armstrack.extract.spans import EntityMention
+from armstrack.model import Category
+
+__all__ = ["Gazetteer", "find_mentions", "gazetteer_for", "match_text"]
+
+# Which kind of mention wins when one form names two things ("Patriot" the system and no
+# other; "Korea" the state and a company alias): states, then organisations, systems, classes.
+_KIND_RANK = {"state": 0, "organisation": 1, "system": 2, "class": 3}
+_SUFFIXES = ("'s", "’s", "es", "s", "'", "’")
+_DESIGNATION = re.compile(r"^([A-Za-z]{1,6})[- ]?(\d[\w/.-]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: str
+    ref: str
+    state: str | None
+    category: Category | None
+    ambiguous: bool
+    exact: str | None  # the form's own spelling where the text's case must agree
+    length: int
+
+
+def match_text(text: str) -> str:
+    """Return the text as the automaton reads it: normalised, lower-cased, same length.
+
+    >>> match_text("U.S.\\u00a0Army")
+    'u.s. army'
+    """
+    norm = normalise(text)
+    low = norm.lower()
+    if len(low) != len(norm):  # a few letters ("İ") lower-case to two characters
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
+    return "".join(" " if c in "\n\r\t\u2028\u2029" else c for c in low) if "\n" in low else low
+
+
+def _variants(form: str, *, designation: bool) -> set[str]:
+    out = {form}
+    if designation:
+        hit = _DESIGNATION.match(form)
+        if hit:
+            head, tail = hit.groups()
+            out |= {f"{head}-{tail}", f"{head}{tail}", f"{head} {tail}"}
+    return out
+
+
+def _is_capitals(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class Gazetteer:
+    """A compiled matcher over one catalogue's surface forms."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[_Entry]] = {}
+        #: The kind of each state form, by its matched (lower-cased) text: "adjective", ...
+        self.state_form_kind: dict[str, str] = {}
+        for form in catalogue.state_forms:
+            self.state_form_kind.setdefault(match_text(normalise(form.form)), form.kind.value)
+        for kind, ref, state, category, forms, ambiguous, designation in self._forms(catalogue):
+            for raw in forms:
+                clean = normalise(raw.strip())
+                if not clean:
+                    continue
+                for variant in _variants(clean, designation=designation):
+                    exact = variant if (_is_capitals(variant) or variant in ambiguous) else None
+                    key = match_text(variant)
+                    entry = _Entry(
+                        kind, ref, state, category, variant in ambiguous, exact, len(key)
+                    )
+                    table.setdefault(key, []).append(entry)
+        for key, entries in table.items():
+            entries.sort(key=lambda e: (e.exact is None, _KIND_RANK[e.kind], e.ref))
+            self._automaton.add_word(key, tuple(entries))
+        if table:
+            self._automaton.make_automaton()
+        self._empty = not table
+
+    @staticmethod
+    def _forms(
+        catalogue: Catalogue,
+    ) -> Iterator[tuple[str, str, str | None, Category | None, list[str], set[str], bool]]:
+        for record in catalogue.states.values():
+            names = [record.name, record.common_name or ""]
+            if record.official_name:
+                names.append(record.official_name)
+            # ISO names such as "Korea, Republic of" are not news forms; keep plain ones.
+            yield (
+                "state",
+                record.code,
+                record.code,
+                None,
+                [n for n in names if n and "," not in n and "(" not in n],
+                set(),
+                False,
+            )
+        for form in catalogue.state_forms:
+            ambiguous = {form.form} if form.ambiguous else set()
+            yield "state", form.code, form.code, None, [form.form], ambiguous, False
+        for org in catalogue.organisations.values():
+            forms = [org.name, *org.aliases, *org.former_names]
+            yield (
+                "organisation",
+                org.id,
+                org.state,
+                None,
+                forms,
+                set(org.ambiguous_aliases),
+                False,
+            )
+        for system in catalogue.systems.values():
+            forms = [system.name, *system.aliases]
+            if system.designation:
+                forms.append(system.designation)
+            yield (
+                "system",
+                system.id,
+                system.origin,
+                system.category,
+                forms,
+                set(system.ambiguous_aliases),
+                True,
+            )
+        for noun in catalogue.classes:
+            forms = [noun.form] + ([noun.plural] if noun.plural else [])
+            yield "class", noun.form, None, noun.category, forms, set(), False
+
+    def find(self, text: str, *, low: str | None = None) -> list[EntityMention]:
+        """Return the mentions in *text*, sorted by position, longest match winning.
+
+        *low* is :func:`match_text` of *text* when the caller already has it.
+        """
+        if self._empty or not text:
+            return []
+        low = match_text(text) if low is None else low
+        norm = normalise(text)
+        size = len(low)
+        hits: list[tuple[int, int, _Entry]] = []
+        for last, entries in self._automaton.iter(low):
+            for entry in entries:
+                start = last + 1 - entry.length
+                if start > 0 and _word_char(low[start - 1]) and _word_char(low[start]):
+                    break
+                end = _word_end(low, last + 1, size, entry.kind)
+                if end < 0:
+                    continue
+                if entry.exact is not None and norm[start : start + entry.length] != entry.exact:
+                    continue
+                hits.append((start, end, entry))
+                break
+        return _longest(hits)
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self._automaton)} forms)"
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+def _word_end(low: str, end: int, size: int, kind: str) -> int:
+    """Return where the word ends if *end* is a boundary (allowing plural endings), else -1."""
+    if end >= size or not _word_char(low[end]) or not _word_char(low[end - 1]):
+        return end
+    if kind in ("system", "class", "organisation"):
+        for suffix in _SUFFIXES:
+            stop = end + len(suffix)
+            if low.startswith(suffix, end) and (stop >= size or not _word_char(low[stop])):
+                return stop
+    return -1
+
+
+def _longest(hits: list[tuple[int, int, _Entry]]) -> list[EntityMention]:
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0], _KIND_RANK[h[2].kind]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, _Entry]] = []
+    for start, end, entry in hits:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, entry))
+    chosen.sort(key=lambda h: h[0])
+    return [
+        EntityMention(
+            start=s,
+            end=e,
+            kind=entry.kind,
+            ref=entry.ref,
+            state=entry.state,
+            category=entry.category,
+            ambiguous=entry.ambiguous,
+        )
+        for s, e, entry in chosen
+    ]
+
+
+_CACHE: list[tuple[Catalogue, Gazetteer]] = []
+
+
+def gazetteer_for(catalogue: Catalogue | None = None) -> Gazetteer:
+    """Return the compiled gazetteer of *catalogue* (default: the shipped one), built once."""
+    catalogue = default_catalogue() if catalogue is None else catalogue
+    for known, gazetteer in _CACHE:
+        if known is catalogue:
+            return gazetteer
+    gazetteer = Gazetteer(catalogue)
+    _CACHE.append((catalogue, gazetteer))
+    del _CACHE[:-8]  # a few catalogues at most stay compiled
+    return gazetteer
+
+
+def find_mentions(text: str, catalogue: Catalogue | None = None) -> list[EntityMention]:
+    """Return the catalogue mentions in *text* (see :class:`Gazetteer`)."""
+    return gazetteer_for(catalogue).find(text)
+
+
+def spans_text(text: str, mentions: Iterable[EntityMention]) -> list[str]:
+    """Return the surface text of each mention (for tests and explanations)."""
+    return [text[m.start : m.end] for m in mentions]

@@ -1,0 +1,146 @@
+"""Roles: which state in a sentence supplies and which buys.
+
+Each state or organisation mention is read by the word before it ("from Russia" supplies,
+"to Poland" and "for the Indian Air Force" buy, "with Poland" is the other party of a
+contract, "by" names the agent of a passive), by a possessive ("Poland's purchase"), by an
+adjective of origin ("South Korean K2 tanks", "U.S.-made F-16s") or as the subject before
+the trigger, whose frame then tells the role ("Seoul sold", "Poland will buy").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from armstrack.catalogue import Catalogue
+from armstrack.extract.rules import Frame
+from armstrack.extract.spans import EntityMention
+from armstrack.extract.triggers import TriggerHit, words_before
+from armstrack.model import OrganisationKind
+
+__all__ = ["Party", "read_parties"]
+
+_SKIP = frozenset("the a an its their his her our both".split())
+_BUYER_CUES = frozenset({"to", "for", "into", "towards", "toward"})
+_ORIGIN_TAIL = re.compile(
+    r"^[-\s](?:made|built|designed|manufactured|produced|developed|supplied|origin|sourced)\b"
+)
+_OWN_BODIES = re.compile(
+    r"^\s+(?:army|navy|air force|military|armed forces|armed forces'|government|"
+    r"defen[cs]e ministry|ministry of defen[cs]e|ministry|defen[cs]e forces|forces|"
+    r"coast guard|marines?|marine corps|authorities|administration|cabinet|"
+    r"defen[cs]e department|department of defen[cs]e|side|state|buyers?|customers?|"
+    r"procurement agency|officials?|company|firm|manufacturer|shipbuilder|"
+    r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company)\b"
+)
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
+_ADJECTIVAL_KINDS = frozenset({"adjective", "demonym"})
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A state (or a body standing for one) with the role the sentence gives it.
+
+    ``role`` is ``supplier``, ``buyer``, ``with`` (the other party of a contract),
+    ``subject`` (before the trigger, role told by the frame), ``origin`` (an adjective of
+    origin: a supplier where the text names none) or ``owner`` (a possessive).
+    """
+
+    mention: EntityMention
+    state: str
+    role: str
+    cue: str
+    company: bool = False
+
+
+def _cue(low: str, start: int, floor: int) -> str:
+    words = words_before(low, start, 3, floor)
+    while words and words[-1] in _SKIP:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def read_parties(
+    low: str,
+    sentence_start: int,
+    sentence_end: int,
+    mentions: Sequence[EntityMention],
+    triggers: Sequence[TriggerHit],
+    catalogue: Catalogue,
+    state_form_kind: dict[str, str],
+) -> list[Party]:
+    """Return the parties of one sentence with their roles (mentions in text order)."""
+    first = triggers[0].start if triggers else sentence_end
+    verbs = [t for t in triggers if t.pos == "verb"]
+    passive = bool(verbs) and verbs[0].passive
+    goods = [m for m in mentions if m.kind in ("system", "class")]
+    parties: list[Party] = []
+    subject_taken = False
+    for m in mentions:
+        if m.kind not in ("state", "organisation") or m.state is None:
+            continue
+        company = False
+        if m.kind == "organisation":
+            org = catalogue.organisations.get(m.ref)
+            company = org is not None and org.kind is OrganisationKind.COMPANY
+        tail = low[m.end : m.end + 40]
+        surface = low[m.start : m.end]
+        adjectival = m.kind == "state" and state_form_kind.get(surface) in _ADJECTIVAL_KINDS
+        if _ORIGIN_TAIL.match(tail):
+            parties.append(Party(m, m.state, "origin", "made"))
+            continue
+        next_good = next((g for g in goods if g.start >= m.end), None)
+        adjacent = next_good is not None and _only_modifiers(low[m.end : next_good.start])
+        cue = _cue(low, m.start, sentence_start)
+        after_sell = _after_sell_verb(low, m.start, triggers, sentence_start)
+        if adjectival and not _OWN_BODIES.match(tail):
+            if adjacent:
+                parties.append(Party(m, m.state, "origin", "adjective"))
+            continue
+        if adjacent and not after_sell and cue not in _BUYER_CUES and cue != "from":
+            parties.append(Party(m, m.state, "origin", "before-system"))
+            continue
+        role = ""
+        if _POSSESSIVE.match(tail):
+            role = "owner"
+        elif cue == "from":
+            role = "supplier"
+        elif cue in _BUYER_CUES and m.start > first:
+            role = "buyer"
+        elif cue == "with" and m.start > first:
+            role = "with"
+        elif cue == "by" and passive:
+            role = "subject"
+        elif after_sell:
+            role = "buyer"
+        elif cue in ("and", "or") and parties and parties[-1].role != "origin":
+            role = parties[-1].role
+        elif m.start < first and not subject_taken and not passive and cue not in _BLOCKERS:
+            role = "subject"
+        if role == "subject":
+            subject_taken = True
+        if role:
+            parties.append(Party(m, m.state, role, cue or "subject", company))
+    return parties
+
+
+_BLOCKERS = frozenset("in at on of about against over than including like between".split())
+
+
+def _only_modifiers(gap: str) -> bool:
+    """Whether a gap between a state and a system holds only a few modifier words."""
+    words = gap.split()
+    return len(words) <= 2 and all(w.isalpha() or "-" in w for w in words) and "," not in gap
+
+
+def _after_sell_verb(
+    low: str, start: int, triggers: Sequence[TriggerHit], floor: int
+) -> bool:
+    """Whether the mention is the indirect object of a sell verb ("supply Qatar with")."""
+    for t in triggers:
+        if t.pos == "verb" and t.frame is Frame.SELL and t.end <= start:
+            gap = low[t.end : start].split()
+            if all(w in _SKIP for w in gap) and len(gap) <= 1:
+                return True
+    return False

@@ -1,0 +1,227 @@
+"""Triggers: the words that report a transfer ("sold", "will buy", "the purchase of").
+
+A trigger is found by its form (``rules/triggers.jsonl``); a form that is both a noun and
+a verb ("order", "supply") is read as a noun after a determiner or before "of". The status
+a trigger reports is its rule's, changed by the modal, hedging and negating cues before it
+(``rules/cues.jsonl``): "signed" is signed, "will sign" planned, "could consider sending"
+considered.
+
+>>> from armstrack.extract.rules import default_rules
+>>> [(h.form, h.pos, h.status) for h in find_triggers("poland will buy tanks", 0)]
+[('buy', 'verb', <Status.PLANNED: 'planned'>)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from armstrack.extract.rules import CueRule, Frame, Rules, TriggerRule, default_rules
+from armstrack.extract.spans import Span
+from armstrack.model import Status
+
+__all__ = ["TriggerHit", "find_triggers", "words_before"]
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’.-][a-z0-9]+)*|'s|’s")
+# Words before a noun reading of a form that is also a verb ("the order", "arms sales").
+_NOUN_BEFORE = frozenset(
+    "the a an its their his her our this that these those first second third new further "
+    "additional possible proposed planned potential any no arms weapons weapon military "
+    "defence defense major big huge latest initial follow-on future biggest largest 's ’s "
+    "such foreign export of previous earlier recent larger fighter jet tank helicopter "
+    "frigate submarine missile aircraft equipment".split()
+)
+_VERB_BEFORE = frozenset(
+    "to will would could can may might should must not also 'll shall has have had "
+    "did does do then".split()
+)
+_NOUN_MODIFIERS: dict[str, Status] = {
+    "planned": Status.PLANNED,
+    "future": Status.PLANNED,
+    "upcoming": Status.PLANNED,
+    "intended": Status.PLANNED,
+    "proposed": Status.PROPOSED,
+    "possible": Status.PROPOSED,
+    "potential": Status.PROPOSED,
+    "prospective": Status.PROPOSED,
+    "cancelled": Status.CANCELLED,
+    "canceled": Status.CANCELLED,
+    "scrapped": Status.CANCELLED,
+}
+# A form never a trigger before these words ("supply chain", "order to").
+_NOT_BEFORE: dict[str, frozenset[str]] = {
+    "supply": frozenset({"chain", "chains", "line", "lines", "route", "routes", "depot"}),
+    "supplies": frozenset({"of"}),
+    "order": frozenset({"to"}),
+    "deal": frozenset({"with"}),
+    "deals": frozenset({"with"}),
+    "transfer": frozenset({"of"}),
+}
+_BE = frozenset("is was were are be been being 's".split())
+_PARTICIPLES = frozenset(
+    "sold bought ordered supplied delivered exported transferred signed approved purchased "
+    "acquired procured given sent shipped provided donated handed leased offered "
+    "requested cancelled canceled scrapped awarded received inked sealed".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit(Span):
+    """A trigger in the text: its form, rule, reading and the status it reports."""
+
+    form: str = ""
+    rule: TriggerRule | None = None
+    pos: str = "verb"
+    frame: Frame = Frame.NEUTRAL
+    status: Status | None = None
+    passive: bool = False
+    infinitive: bool = False
+    cues: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    pattern: re.Pattern[str]
+    verbs: dict[str, TriggerRule]
+    nouns: dict[str, TriggerRule]
+    before: tuple[tuple[tuple[str, ...], CueRule], ...]
+    sentence: tuple[tuple[tuple[str, ...], CueRule], ...]
+
+
+@cache
+def _compile(rules: Rules) -> _Compiled:
+    verbs = dict(rules.verb_forms)
+    nouns = dict(rules.noun_forms)
+    forms = sorted({*verbs, *nouns}, key=lambda f: (-len(f), f))
+    body = "|".join(re.escape(f).replace(r"\ ", " +") for f in forms)
+    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    before = tuple(
+        (tuple(_WORD.findall(form)), cue)
+        for cue in rules.cues
+        if cue.where == "before"
+        for form in cue.forms
+    )
+    sentence = tuple(
+        (tuple(_WORD.findall(form)), cue)
+        for cue in rules.cues
+        if cue.where == "sentence"
+        for form in cue.forms
+    )
+    return _Compiled(pattern, verbs, nouns, before, sentence)
+
+
+def words_before(low: str, start: int, limit: int, floor: int = 0) -> list[str]:
+    """Return up to *limit* words of *low* ending before *start* (not before *floor*)."""
+    window = low[max(floor, start - 12 * limit) : start]
+    return _WORD.findall(window)[-limit:]
+
+
+def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def _reading(form: str, prev: str, nxt: str, c: _Compiled) -> tuple[str, TriggerRule] | None:
+    verb = c.verbs.get(form)
+    noun = c.nouns.get(form)
+    if nxt in _NOT_BEFORE.get(form, frozenset()):
+        return None
+    if verb and noun:
+        if prev in _NOUN_BEFORE or nxt in ("of", "for"):
+            return "noun", noun
+        return "verb", verb
+    if noun:
+        return ("noun", noun) if prev not in ("to", "will", "would") else None
+    assert verb is not None
+    return "verb", verb
+
+
+def find_triggers(
+    low: str,
+    start: int,
+    end: int | None = None,
+    *,
+    rules: Rules | None = None,
+    exclude: Sequence[Span] = (),
+) -> list[TriggerHit]:
+    """Return the triggers in ``low[start:end]`` (lower-cased text), in order.
+
+    *exclude* lists spans (sums of money) where no trigger is read: "20 trillion won".
+    """
+    c = _compile(rules or default_rules())
+    end = len(low) if end is None else end
+    hedged = _sentence_cues(low[start:end], c)
+    hits: list[TriggerHit] = []
+    for match in c.pattern.finditer(low, start, end):
+        s, e = match.span()
+        if any(x.start < e and s < x.end for x in exclude):
+            continue
+        form = " ".join(match.group().split())
+        prev_words = words_before(low, s, 6, start)
+        prev = prev_words[-1] if prev_words else ""
+        following = _WORD.findall(low[e : min(end, e + 40)])
+        nxt = following[0] if following else ""
+        if prev == "in" and form == "order":
+            continue
+        reading = _reading(form, prev, nxt, c)
+        if reading is None:
+            continue
+        pos, rule = reading
+        status, cues, infinitive, passive = _status(pos, rule, form, prev_words, c)
+        if hedged is not None and status is not None and status is not Status.CANCELLED:
+            status, cues = Status.ALLEGED, (*cues, hedged)
+        hits.append(
+            TriggerHit(
+                start=s,
+                end=e,
+                form=form,
+                rule=rule,
+                pos=pos,
+                frame=rule.frame,
+                status=status,
+                passive=passive,
+                infinitive=infinitive,
+                cues=cues,
+            )
+        )
+    return hits
+
+
+def _sentence_cues(text: str, c: _Compiled) -> str | None:
+    words = _WORD.findall(text)
+    for phrase, cue in c.sentence:
+        if _contains(words, phrase):
+            return cue.id
+    return None
+
+
+def _status(
+    pos: str, rule: TriggerRule, form: str, prev: list[str], c: _Compiled
+) -> tuple[Status | None, tuple[str, ...], bool, bool]:
+    """Return (status, cue ids, infinitive, passive) of one trigger."""
+    status: Status | None = rule.status
+    if pos == "noun":
+        for word in reversed(prev[-2:]):
+            if word in _NOUN_MODIFIERS:
+                return _NOUN_MODIFIERS[word], (f"modifier-{word}",), False, False
+        return status, (), False, False
+    near = prev[-4:]
+    passive = form.split()[0] in _PARTICIPLES and bool(near) and near[-1] in _BE
+    infinitive = bool(near) and near[-1] == "to"
+    found: list[CueRule] = [cue for phrase, cue in c.before if _contains(near, phrase)]
+    kinds = {cue.status for cue in found}
+    ids = tuple(sorted({cue.id for cue in found}))
+    if "negated" in kinds:
+        return None, ids, infinitive, passive
+    if Status.CONSIDERED in kinds and rule.status is not Status.CANCELLED:
+        return Status.CONSIDERED, ids, infinitive, passive
+    if Status.PLANNED in kinds and rule.status is not Status.CANCELLED:
+        return Status.PLANNED, ids, infinitive, passive
+    if Status.DELIVERED in kinds and rule.frame in (Frame.SELL, Frame.RECEIVE):
+        return Status.DELIVERED, ids, infinitive, passive
+    if infinitive:
+        # "a contract to buy": the governing word ("contract", "signed") tells the status.
+        return None, ids, infinitive, passive
+    return status, ids, infinitive, passive
