@@ -378,6 +378,11 @@ def _extend(
         d.status = status
 
 
+def _set_value(d: Draft, text: str, money: MoneyMention, span: Span) -> None:
+    d.value = money.money
+    d.evidence.append(_ev(text, span.start, span.end, money.start, money.end, "value", "nearby-sum"))
+
+
 def _ev(text: str, s: int, e: int, start: int, end: int, field_: str, rule: str) -> Evidence:
     return Evidence(start=start, end=end, sentence=text[s:e].strip(), field=field_, rule=rule)
 
@@ -475,12 +480,35 @@ def assemble(
     """Return the deals of a document from the facts of its sentences."""
     context = _Context()
     drafts: list[Draft] = []
+    counts: dict[str, int] = {}
+    pending: tuple[int, MoneyMention, Span] | None = None
     for facts in sentences:
         if any(m.kind == "state" and m.ref == "PRK" for m in facts.mentions):
             context.north = True
-        drafts.extend(
-            draft_from_sentence(text, low, facts, catalogue, state_form_kind, context)
-        )
+        goods = [m for m in facts.mentions if m.kind in ("system", "class")]
+        for m in goods:
+            if m.kind == "system":
+                q = _quantity(text, m, facts.quantities, goods)
+                key = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
+                if q is not None:
+                    counts.setdefault(key, q)
+        new = draft_from_sentence(text, low, facts, catalogue, state_form_kind, context)
+        if new and pending is not None and facts.index - pending[0] <= 2:
+            for d in new:
+                if d.value is None:
+                    _set_value(d, text, pending[1], pending[2])
+            pending = None
+        if not new and facts.money and facts.triggers:
+            last = context.last
+            if last is not None and last.value is None and facts.index - last.sentence <= 3:
+                _set_value(last, text, facts.money[0], facts.span)
+            else:
+                pending = (facts.index, facts.money[0], facts.span)
+        drafts.extend(new)
+    for d in drafts:
+        for ln in d.lines:
+            if ln.quantity is None and not ln.generic:
+                ln.quantity = counts.get(ln.key)
     deals: list[Deal] = []
     for d in merge_drafts(drafts):
         real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]

@@ -91,8 +91,21 @@ def read_parties(
             parties.append(Party(m, m.state, "origin", "made"))
             continue
         next_good = next((g for g in goods if g.start >= m.end), None)
-        adjacent = next_good is not None and _only_modifiers(low[m.end : next_good.start])
+        adjacent = next_good is not None and _only_modifiers(
+            _POSSESSIVE.sub("", low[m.end : next_good.start])
+        )
         cue = _cue(low, m.start, sentence_start)
+        if m.ambiguous and cue not in _BUYER_CUES and cue not in ("from", "with"):
+            continue
+        possessive = bool(_POSSESSIVE.match(tail))
+        if possessive:
+            after = low[m.end : m.end + 3].lstrip("'’s")
+            gap_end = m.end + (len(low[m.end : m.end + 3]) - len(after))
+            if any(o.start >= m.end and o.kind == "organisation" and not low[gap_end : o.start].strip() for o in mentions):
+                continue  # "France's Dassault Aviation": the company speaks
+            if company and adjacent:
+                parties.append(Party(m, m.state, "origin", "maker"))
+                continue
         after_sell = _after_sell_verb(low, m.start, triggers, sentence_start)
         if adjectival and not _OWN_BODIES.match(tail):
             if adjacent:
@@ -102,7 +115,7 @@ def read_parties(
             parties.append(Party(m, m.state, "origin", "before-system"))
             continue
         role = ""
-        if _POSSESSIVE.match(tail):
+        if possessive:
             role = "owner"
         elif cue == "from":
             role = "supplier"
@@ -128,10 +141,20 @@ def read_parties(
 _BLOCKERS = frozenset("in at on of about against over than including like between".split())
 
 
+_FUNCTION_WORDS = frozenset(
+    "for to from with and or of by in on at as the a an its their is are was were has have "
+    "had will would which that who than into under over about".split()
+)
+
+
 def _only_modifiers(gap: str) -> bool:
     """Whether a gap between a state and a system holds only a few modifier words."""
+    if any(c in gap for c in ",;:()"):
+        return False
     words = gap.split()
-    return len(words) <= 2 and all(w.isalpha() or "-" in w for w in words) and "," not in gap
+    return len(words) <= 2 and all(
+        (w.isalpha() or "-" in w) and w not in _FUNCTION_WORDS for w in words
+    )
 
 
 def _after_sell_verb(
