@@ -1,0 +1,93 @@
+"""Alembic, driven from code: the schema of every database comes from the migrations.
+
+The migration scripts are found in the installed wheel (``armstrack/_data/alembic``) or,
+in a checkout, in ``alembic/`` at the top of the repository. No ``alembic.ini`` is needed;
+the ``alembic`` command in a checkout reads ``[tool.alembic]`` from ``pyproject.toml``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from alembic import command
+
+__all__ = [
+    "SchemaState",
+    "alembic_config",
+    "current",
+    "downgrade",
+    "head",
+    "schema_state",
+    "script_location",
+    "upgrade",
+]
+
+
+class SchemaState(StrEnum):
+    """How a database's schema stands against the migrations this armstrack ships."""
+
+    EMPTY = "empty"  # no tables at all: open() may create the schema
+    CURRENT = "current"  # at the head revision
+    BEHIND = "behind"  # an older revision: run ``armstrack db upgrade``
+    UNKNOWN = "unknown"  # tables without our version, or a revision we do not know
+
+
+def script_location() -> Path:
+    """Return the folder of the migration scripts: inside the wheel, else the checkout's."""
+    packaged = Path(__file__).resolve().parent.parent / "_data" / "alembic"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "alembic"
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    """Return an Alembic configuration for *connection* (or *url*), built in code."""
+    config = Config()
+    config.set_main_option("script_location", str(script_location()))
+    config.set_main_option("file_template", "%%(rev)s_%%(slug)s")
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Upgrade the database behind *connection* to *revision* (default: the head)."""
+    command.upgrade(alembic_config(connection), revision)
+
+
+def downgrade(connection: Connection, revision: str) -> None:
+    """Downgrade the database behind *connection* to *revision* (``base``: drop everything)."""
+    command.downgrade(alembic_config(connection), revision)
+
+
+def current(connection: Connection) -> str | None:
+    """Return the revision the database is at, or ``None`` if it has none."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def head() -> str:
+    """Return the head revision of the shipped migrations."""
+    revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if revision is None:  # pragma: no cover - the package always ships migrations
+        raise RuntimeError("no migrations found")
+    return revision
+
+
+def schema_state(connection: Connection) -> SchemaState:
+    """Tell whether the database is empty, current, behind or unknown."""
+    revision = current(connection)
+    if revision is None:
+        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+        return SchemaState.UNKNOWN if tables else SchemaState.EMPTY
+    script = ScriptDirectory.from_config(alembic_config())
+    if revision == script.get_current_head():
+        return SchemaState.CURRENT
+    known = {rev.revision for rev in script.walk_revisions()}
+    return SchemaState.BEHIND if revision in known else SchemaState.UNKNOWN

@@ -1,0 +1,78 @@
+"""Where the database is, and engines and sessions for it.
+
+The database URL is, in order: the argument, ``$ARMSTRACK_DATABASE_URL``, else a SQLite
+file in the user's data folder, ``$XDG_DATA_HOME/armstrack/armstrack.sqlite`` (by default
+``~/.local/share/armstrack/armstrack.sqlite``; ``%LOCALAPPDATA%`` on Windows). PostgreSQL
+is reached through psycopg 3: ``postgresql+psycopg://user@host:5432/dbname``.
+
+>>> resolve_url("sqlite:///:memory:")
+'sqlite:///:memory:'
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = ["URL_ENV", "default_path", "make_engine", "make_sessions", "resolve_url"]
+
+#: Environment variable naming the database URL.
+URL_ENV = "ARMSTRACK_DATABASE_URL"
+
+
+def default_path() -> Path:
+    """Return the default SQLite file: ``<user data folder>/armstrack/armstrack.sqlite``."""
+    if sys.platform == "win32":  # pragma: no cover - not tested here
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "armstrack" / "armstrack.sqlite"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """Return *url*, else ``$ARMSTRACK_DATABASE_URL``, else the default SQLite file's URL."""
+    if url:
+        return url
+    if env := os.environ.get(URL_ENV):
+        return env
+    return f"sqlite:///{default_path()}"
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not pysqlite, decide where transactions begin, so SAVEPOINT and
+    # transactional DDL work (SQLAlchemy's documented pysqlite recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")  # readers do not block the writer
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    """Create an engine for *url* (see :func:`resolve_url`); SQLite files get WAL and FKs."""
+    resolved = make_url(resolve_url(url))
+    if resolved.get_backend_name() == "sqlite":
+        database = resolved.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(resolved, **kwargs)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(resolved, **kwargs)
+
+
+def make_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Return the session factory the store uses (sessions are used as context managers)."""
+    return sessionmaker(engine, expire_on_commit=False)
