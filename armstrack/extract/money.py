@@ -1,0 +1,593 @@
+"""Sums of money in news text: ``$1.64-billion``, ``EUR 2.5bn``, ``Rs 62,370 crore``.
+
+A money mention is a number (digits, or a number word before a scale word), an optional
+scale (``billion``, ``bn``, ``m``, ``crore``, ``lakh crore`` ...) and a currency written
+before the number (``$``, ``US$``, ``NT$``, ``€``, ``Rs``, ``USD``) or after it (``euros``,
+``Swedish crowns``, ``won``, ``PLN``). ``$`` alone is the US dollar. A currency name that
+several states use (``pesos``, ``kroner``, ``crowns``, ``francs``, ``dinars``) is known but
+left unresolved, so it yields no mention: a wrong currency is worse than none.
+
+Hedges and ranges are kept in :class:`~armstrack.model.Money`, with ``amount`` always the
+stated figure (the low end of a range):
+
+* ``about``/``more than``/``nearly``/``an estimated`` ... ``$X``: ``approximate=True``;
+* ``up to``/``as much as $X``: a cap, ``approximate=True`` and ``upper=X``;
+* ``$2-3 billion``, ``$2 billion to $3 billion``, ``between $2 billion and $3 billion``:
+  ``amount`` the low end, ``upper`` the high end.
+
+A figure followed by its conversion, ``20 trillion won ($15 billion)``, is two mentions in
+text order; the first written is the deal's own value.
+
+Scanning is linear in the length of the text: numbers are found by one pass of a regular
+expression whose starts cannot fall inside another number, and each is then read by
+anchored patterns of bounded length around it.
+
+>>> [(m.money.amount, m.money.currency) for m in find_money("a $1.64-billion deal")]
+[(Decimal('1640000000'), 'USD')]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pydantic import ValidationError
+
+from armstrack import codes
+from armstrack.extract.spans import MoneyMention
+from armstrack.model import Money
+
+__all__ = ["find_money", "format_money", "parse_money"]
+
+# --- data -------------------------------------------------------------------------------
+# Currency forms are general knowledge of how the press writes money (ISO 4217 codes,
+# symbols, and the names of currencies in English). ``None`` marks a name several
+# currencies share: it is recognised (so the figure is not read as something else) but
+# gives no mention.
+
+#: Symbols and abbreviations written before the figure (case-sensitive).
+PREFIXES: dict[str, str] = {
+    "$": "USD",
+    "US$": "USD",
+    "US $": "USD",
+    "U.S.$": "USD",
+    "U.S. $": "USD",
+    "USD$": "USD",
+    "NT$": "TWD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAN$": "CAD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "CN¥": "CNY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₪": "ILS",
+    "₺": "TRY",
+    "₽": "RUB",
+    "₱": "PHP",
+    "₴": "UAH",
+    "฿": "THB",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "Rp": "IDR",
+    "Rp.": "IDR",
+    "RM": "MYR",
+    "R": "ZAR",
+    "RMB": "CNY",
+    "NIS": "ILS",
+}
+#: Prefixes that are also ordinary letters: read as money only before a scale word.
+_PREFIX_NEEDS_SCALE = frozenset({"R"})
+
+#: Currency names written after the figure (matched case-insensitively).
+NAMES: dict[str, str | None] = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "US dollars": "USD",
+    "U.S. dollars": "USD",
+    "American dollars": "USD",
+    "Australian dollars": "AUD",
+    "Canadian dollars": "CAD",
+    "New Taiwan dollars": "TWD",
+    "Taiwan dollars": "TWD",
+    "Taiwanese dollars": "TWD",
+    "Singapore dollars": "SGD",
+    "Singaporean dollars": "SGD",
+    "Hong Kong dollars": "HKD",
+    "New Zealand dollars": "NZD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "British pounds": "GBP",
+    "Egyptian pounds": "EGP",
+    "Lebanese pounds": "LBP",
+    "Syrian pounds": "SYP",
+    "won": "KRW",
+    "Korean won": "KRW",
+    "South Korean won": "KRW",
+    "North Korean won": "KPW",
+    "yen": "JPY",
+    "Japanese yen": "JPY",
+    "yuan": "CNY",
+    "Chinese yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "Indian rupees": "INR",
+    "Pakistani rupees": "PKR",
+    "Sri Lankan rupees": "LKR",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "Russian rubles": "RUB",
+    "Russian roubles": "RUB",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "zlotych": "PLN",
+    "Polish zlotys": "PLN",
+    "Polish zloty": "PLN",
+    "kronor": "SEK",
+    "Swedish crowns": "SEK",
+    "Swedish kronor": "SEK",
+    "Swedish krona": "SEK",
+    "Norwegian crowns": "NOK",
+    "Norwegian kroner": "NOK",
+    "Norwegian krone": "NOK",
+    "Danish crowns": "DKK",
+    "Danish kroner": "DKK",
+    "Danish krone": "DKK",
+    "Czech crowns": "CZK",
+    "Czech korunas": "CZK",
+    "Czech koruna": "CZK",
+    "koruna": "CZK",
+    "korunas": "CZK",
+    "kroner": None,
+    "krone": None,
+    "crowns": None,
+    "Swiss francs": "CHF",
+    "Swiss franc": "CHF",
+    "francs": None,
+    "lira": "TRY",
+    "liras": "TRY",
+    "lire": "TRY",
+    "Turkish lira": "TRY",
+    "Turkish liras": "TRY",
+    "dirhams": "AED",
+    "UAE dirhams": "AED",
+    "Emirati dirhams": "AED",
+    "Moroccan dirhams": "MAD",
+    "riyals": "SAR",
+    "Saudi riyals": "SAR",
+    "Qatari riyals": "QAR",
+    "rials": None,
+    "Omani rials": "OMR",
+    "Iranian rials": "IRR",
+    "shekels": "ILS",
+    "new shekels": "ILS",
+    "Israeli shekels": "ILS",
+    "rand": "ZAR",
+    "South African rand": "ZAR",
+    "rupiah": "IDR",
+    "Indonesian rupiah": "IDR",
+    "ringgit": "MYR",
+    "Malaysian ringgit": "MYR",
+    "baht": "THB",
+    "Thai baht": "THB",
+    "pesos": None,
+    "Philippine pesos": "PHP",
+    "Mexican pesos": "MXN",
+    "Colombian pesos": "COP",
+    "Chilean pesos": "CLP",
+    "Argentine pesos": "ARS",
+    "reais": "BRL",
+    "Brazilian reais": "BRL",
+    "Brazilian real": "BRL",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "hryvnas": "UAH",
+    "forints": "HUF",
+    "forint": "HUF",
+    "Romanian lei": "RON",
+    "dinars": None,
+    "Kuwaiti dinars": "KWD",
+    "Algerian dinars": "DZD",
+    "Iraqi dinars": "IQD",
+    "Serbian dinars": "RSD",
+    "Jordanian dinars": "JOD",
+    "naira": "NGN",
+    "tenge": "KZT",
+    "taka": "BDT",
+}
+#: Names that are also ordinary words or units ("500-pound bomb", "the team won"):
+#: read as money only after a scale word.
+_NAME_NEEDS_SCALE = frozenset({"pound", "pounds", "won", "rand", "real", "lira", "lei"})
+
+#: ISO 4217 codes that are also English words or common acronyms: ignored in running text.
+_CODES_THAT_ARE_WORDS = frozenset(
+    {"ALL", "TOP", "CUP", "SOS", "MOP", "BAM", "PEN", "GEL", "BOB", "MAD"}
+)
+
+SCALES: dict[str, int] = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "lac": 10**5,
+    "million": 10**6,
+    "millions": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "mio": 10**6,
+    "crore": 10**7,
+    "crores": 10**7,
+    "cr": 10**7,
+    "lakh crore": 10**12,
+    "billion": 10**9,
+    "b": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "tr": 10**12,
+}
+#: Scale abbreviations read only when written straight after the digits ("$500m").
+_ATTACHED_ONLY = frozenset({"k", "m", "b", "tr"})
+
+_WORD_NUMBERS: dict[str, Decimal] = {
+    "a": Decimal(1),
+    "an": Decimal(1),
+    "one": Decimal(1),
+    "two": Decimal(2),
+    "three": Decimal(3),
+    "four": Decimal(4),
+    "five": Decimal(5),
+    "six": Decimal(6),
+    "seven": Decimal(7),
+    "eight": Decimal(8),
+    "nine": Decimal(9),
+    "ten": Decimal(10),
+    "eleven": Decimal(11),
+    "twelve": Decimal(12),
+    "fifteen": Decimal(15),
+    "twenty": Decimal(20),
+    "thirty": Decimal(30),
+    "forty": Decimal(40),
+    "fifty": Decimal(50),
+    "half a": Decimal("0.5"),
+    "half an": Decimal("0.5"),
+}
+
+_HEDGES_CAP = ("up to", "as much as", "as high as", "a maximum of", "a ceiling of")
+_HEDGES = (
+    "more than",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "approximately",
+    "an estimated",
+    "estimated",
+    "an approximate",
+    "at least",
+    "close to",
+    "just over",
+    "just under",
+    "in excess of",
+    "upwards of",
+    "less than",
+    "at most",
+    "circa",
+    "approx.",
+    "est.",
+    "~",
+)
+
+# --- patterns ---------------------------------------------------------------------------
+
+_SP = r"[ \t\u00a0]"
+
+
+def _alternation(forms: list[str]) -> str:
+    """A regex alternative of *forms*, longest first, any space matching any blank."""
+    ordered = sorted(forms, key=len, reverse=True)
+    return "|".join(_SP.join(re.escape(w) for w in f.split(" ")) for f in ordered)
+
+
+# A number: grouped or plain digits with an optional decimal part. Its start can never
+# fall inside another number (the look-behinds), so the scan is linear.
+_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)"
+_WORDS = _alternation(list(_WORD_NUMBERS))
+_NUMBER_RE = re.compile(
+    rf"(?P<digits>{_DIGITS})"
+    rf"|(?P<word>(?<![\w-])(?i:{_WORDS})(?={_SP}(?i:trillion|billion|million)\b))"
+)
+_NUMBER_AT = re.compile(_DIGITS)
+# Lead-ins are found in one pass over the text each, keyed by where they end: a currency
+# before a number, a hedge or "between" before a sum, "from" before a change of value.
+_PREFIX_RE = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<sym>{_alternation(list(PREFIXES))})|(?P<iso>[A-Z]{{3}}))"
+    rf"{_SP}?(?=\d)"
+)
+_WORD_SCALES = [s for s in SCALES if s not in _ATTACHED_ONLY]
+_SCALE_RE = re.compile(
+    rf"(?:(?P<attached>(?i:{_alternation(list(SCALES))}))"
+    rf"|(?:{_SP}?-{_SP}?|{_SP})(?P<spaced>(?i:{_alternation(_WORD_SCALES)})))"
+    r"(?![A-Za-z])"
+)
+_NAME_RE = re.compile(rf"(?:{_SP}|-)(?P<name>(?i:{_alternation(list(NAMES))}))(?![A-Za-z])")
+_CODE_RE = re.compile(rf"{_SP}?(?P<code>[A-Z]{{3}})(?![A-Za-z])")
+_RANGE_RE = re.compile(rf"{_SP}?(?P<conn>-|–|to|and){_SP}?", re.IGNORECASE)
+_HEDGE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<hedge>(?i:{_alternation(list(_HEDGES_CAP + _HEDGES))})){_SP}?"
+    rf"(?:worth{_SP})?(?=\S)"
+)
+_BETWEEN_RE = re.compile(rf"(?<![A-Za-z])(?i:between){_SP}(?=\S)")
+_FROM_RE = re.compile(rf"(?<![A-Za-z])(?i:from){_SP}(?=\S)")
+_MAX_DIGITS = 30
+
+_NAME_CODES = {k.lower().replace(" ", ""): v for k, v in NAMES.items()}
+_SCALES_LOWER = {k.lower(): v for k, v in SCALES.items()}
+
+
+def _iso(code: str, strict: bool) -> bool:
+    return codes.is_currency(code) and not (strict and code in _CODES_THAT_ARE_WORDS)
+
+
+class _LeadIns:
+    """Currencies, hedges, "between" and "from" in a text, keyed by where they end."""
+
+    def __init__(self, text: str, strict: bool) -> None:
+        self.prefixes: dict[int, tuple[int, str, str]] = {}
+        for m in _PREFIX_RE.finditer(text):
+            form = re.sub(r"[ \t\u00a0]", " ", m.group("sym") or m.group("iso"))
+            if m.group("sym"):
+                self.prefixes[m.end()] = (m.start(), form, PREFIXES[form])
+            elif _iso(form, strict):
+                self.prefixes[m.end()] = (m.start(), form, form)
+        self.hedges = {
+            m.end(): (m.start(), m.group("hedge").lower()) for m in _HEDGE_RE.finditer(text)
+        }
+        self.between = {m.end(): m.start() for m in _BETWEEN_RE.finditer(text)}
+        self.from_ = {m.end() for m in _FROM_RE.finditer(text)}
+
+
+def _digits_value(s: str) -> Decimal | None:
+    plain = s.replace(",", "")
+    if len(plain) > _MAX_DIGITS:
+        return None
+    return Decimal(plain)
+
+
+def _scale_at(text: str, pos: int, *, attached_ok: bool) -> tuple[int, int] | None:
+    """The scale word at *pos*: (its value, end)."""
+    m = _SCALE_RE.match(text, pos)
+    if m is None:
+        return None
+    if m.group("attached") is not None:
+        if not attached_ok:
+            return None
+        word = m.group("attached")
+    else:
+        word = m.group("spaced")
+    word = re.sub(r"[ \t\u00a0]", " ", word.lower())
+    return _SCALES_LOWER[word], m.end()
+
+
+def _suffix_at(text: str, pos: int, strict: bool) -> tuple[str | None, str, int] | None:
+    """A currency name or code at *pos*: (code or None if ambiguous, form, end)."""
+    m = _NAME_RE.match(text, pos)
+    if m is not None:
+        form = m.group("name").lower()
+        key = re.sub(r"[ \t\u00a0]", "", form)
+        return _NAME_CODES[key], form, m.end()
+    m = _CODE_RE.match(text, pos)
+    if m is not None and _iso(m.group("code"), strict):
+        return m.group("code"), m.group("code"), m.end()
+    return None
+
+
+def _exact(d: Decimal) -> Decimal:
+    """*d* without trailing decimal zeros when it is whole: 1640000000.00 -> 1640000000."""
+    return d.to_integral_value() if d == d.to_integral_value() else d
+
+
+def _skip_space(text: str, pos: int) -> int:
+    return pos + 1 if pos < len(text) and text[pos] in " \t\u00a0" else pos
+
+
+def _range_allowed(lead: _LeadIns, conn: str, start: int) -> bool:
+    """Whether *conn* after a figure starting at *start* joins a range."""
+    if conn == "and":  # "$2bn and $3bn" are two sums unless "between" opens them
+        return start in lead.between
+    if conn == "to":  # "from $2bn to $3bn" is a change of value
+        return start not in lead.from_
+    return True
+
+
+def _money(
+    amount: Decimal, currency: str, approximate: bool, upper: Decimal | None
+) -> Money | None:
+    try:
+        return Money(amount=amount, currency=currency, approximate=approximate, upper=upper)
+    except ValidationError:
+        return None
+
+
+def _read(
+    text: str, m: re.Match[str], lead: _LeadIns, strict: bool
+) -> tuple[MoneyMention | None, int]:
+    """Read the money mention around the number *m*; return it (or None) and where to resume."""
+    start, end = m.span()
+    prefix: tuple[int, str, str] | None = None
+    if m.group("digits") is not None:
+        value = _digits_value(m.group("digits"))
+        if value is None:
+            return None, end
+        prefix = lead.prefixes.get(start)
+        if prefix is None and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "$"):
+            return None, end
+    else:
+        value = _WORD_NUMBERS[re.sub(r"[ \t\u00a0]", " ", m.group("word").lower())]
+    is_word = m.group("word") is not None
+    mention_start = prefix[0] if prefix else start
+
+    pos = end
+    scale = _scale_at(text, pos, attached_ok=not is_word)
+    multiplier = scale[0] if scale else None
+    if scale is not None:
+        pos = scale[1]
+    if prefix is not None and multiplier is None:
+        if prefix[1] in _PREFIX_NEEDS_SCALE:
+            return None, end
+        if strict and prefix[1] not in PREFIXES and value < 1000:
+            return None, end  # "SAR 5 helicopters": a code before a small count is not money
+
+    # A range: "$2-3 billion", "$2 billion to $3 billion", "between $2bn and $3bn".
+    upper: Decimal | None = None
+    r = None if is_word else _RANGE_RE.match(text, pos)
+    if r is not None and _range_allowed(lead, r.group("conn").lower(), mention_start):
+        p2 = r.end()
+        if prefix is not None and text.startswith(prefix[1], p2):
+            p2 = _skip_space(text, p2 + len(prefix[1]))
+        n2 = _NUMBER_AT.match(text, p2)
+        v2 = _digits_value(n2.group()) if n2 is not None else None
+        if n2 is not None and v2 is not None:
+            s2 = _scale_at(text, n2.end(), attached_ok=True)
+            # "$2bn to 2030" is no range: a scaled low end needs a scaled high end.
+            if multiplier is None or s2 is not None:
+                high_mult = s2[0] if s2 else 1
+                low_mult = multiplier if multiplier is not None else high_mult
+                if v2 * high_mult >= value * low_mult:
+                    upper = v2 * high_mult
+                    multiplier = low_mult if s2 is not None or multiplier else None
+                    pos = s2[1] if s2 else n2.end()
+
+    currency: str | None = prefix[2] if prefix else None
+    suffix = _suffix_at(text, pos, strict)
+    if suffix is not None:
+        code, form, s_end = suffix
+        needs_scale = form in _NAME_NEEDS_SCALE or (form.isupper() and len(form) == 3)
+        if needs_scale and multiplier is None:
+            suffix = None
+        elif is_word and text[pos] == "-":
+            return None, end  # "a billion-dollar deal": an order of size, not a figure
+        elif prefix is None:
+            if code is None:
+                return None, s_end
+            currency = code
+            pos = s_end
+        elif code == currency:
+            pos = s_end  # "$4.2 billion dollar"
+    if currency is None:
+        return None, pos  # nothing read here can start a sum: skip the whole figure
+    if (
+        prefix is None
+        and multiplier is None
+        and upper is None
+        and len(m.group()) == 4
+        and 1900 <= value <= 2099
+    ):
+        return None, end  # "in 2024 dollars"
+
+    amount = _exact(value * (multiplier or 1))
+    upper = None if upper is None else _exact(upper)
+    approximate = False
+    hedge = lead.hedges.get(mention_start)
+    if upper is not None and mention_start in lead.between:
+        mention_start = lead.between[mention_start]
+    elif hedge is not None:
+        approximate = True
+        if hedge[1] in _HEDGES_CAP and upper is None:
+            upper = amount
+        mention_start = hedge[0]
+    money = _money(amount, currency, approximate, upper)
+    if money is None:
+        return None, pos
+    return MoneyMention(start=mention_start, end=pos, money=money), pos
+
+
+def _scan(text: str, strict: bool) -> list[MoneyMention]:
+    found: list[MoneyMention] = []
+    lead = _LeadIns(text, strict)
+    pos = 0
+    while True:
+        m = _NUMBER_RE.search(text, pos)
+        if m is None:
+            return found
+        mention, resume = _read(text, m, lead, strict)
+        if mention is not None and (not found or mention.start >= found[-1].end):
+            found.append(mention)
+        pos = max(resume, m.end())
+
+
+def find_money(text: str) -> list[MoneyMention]:
+    """Find every sum of money in *text*, in text order, without overlaps.
+
+    >>> [(m.start, m.end, str(m.money.amount), m.money.currency)
+    ...  for m in find_money("Seoul will pay 20 trillion won ($15 billion) in all.")]
+    [(15, 30, '20000000000000', 'KRW'), (32, 43, '15000000000', 'USD')]
+    >>> m = find_money("worth up to €2.5bn")[0]
+    >>> m.money.amount, m.money.approximate, m.money.upper
+    (Decimal('2500000000'), True, Decimal('2500000000'))
+    >>> find_money("billions of dollars for 155mm shells in 2024")
+    []
+    """
+    return _scan(text, strict=True)
+
+
+def parse_money(s: str) -> Money | None:
+    """Parse *s* as one sum of money; ``None`` unless the whole string is one.
+
+    Any ISO 4217 code is read here, including those that are also words (``ALL``), since
+    the string is known to be money.
+
+    >>> parse_money("Rs 62,370 crore")
+    Money(amount=Decimal('623700000000'), currency='INR', approximate=False, upper=None)
+    >>> parse_money("between $2 billion and $3 billion").upper
+    Decimal('3000000000')
+    >>> parse_money("a lot of money") is None
+    True
+    """
+    stripped = s.strip()
+    found = _scan(stripped, strict=False)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0].money
+    return None
+
+
+def format_money(m: Money) -> str:
+    """Write *m* so that :func:`parse_money` reads it back unchanged.
+
+    >>> format_money(Money(amount=Decimal("1.64e9"), currency="USD", upper=Decimal("2e9")))
+    'USD 1640000000 to USD 2000000000'
+    >>> m = Money(amount=Decimal("5e8"), currency="EUR", approximate=True)
+    >>> parse_money(format_money(m)) == m
+    True
+    """
+    text = f"{m.currency} {_plain(m.amount)}"
+    if m.upper is not None:
+        text += f" to {m.currency} {_plain(m.upper)}"
+    return f"about {text}" if m.approximate else text
+
+
+def _plain(d: Decimal) -> str:
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
