@@ -78,12 +78,23 @@ def evidence_rows(source_id: int, deal: Deal) -> list[dict[str, Any]]:
     ]
 
 
-def source_deal(reported: dict[str, Any], evidence: Iterable[EvidenceRow | Evidence]) -> Deal:
-    """Return the reported deal of a source row, with its evidence."""
+def source_deal(
+    reported: dict[str, Any],
+    evidence: Iterable[EvidenceRow | Evidence],
+    document_id: str | None = None,
+) -> Deal:
+    """Return the reported deal of a source row, with its evidence in document *document_id*."""
     items = [
         e
         if isinstance(e, Evidence)
-        else Evidence(start=e.start, end=e.end, sentence=e.sentence, field=e.field, rule=e.rule)
+        else Evidence(
+            document_id=document_id,
+            start=e.start,
+            end=e.end,
+            sentence=e.sentence,
+            field=e.field,
+            rule=e.rule,
+        )
         for e in evidence
     ]
     return Deal.model_validate({**reported, "evidence": items})
