@@ -24,7 +24,7 @@ except ImportError:
 
     def split_sentences(text: str) -> list[Span]:
         out = []
-        for m in re.finditer(r"(?:[^.!?\n]|[.!?](?![\s\"')]*(?:\s[\"'(]?[A-Z]|\n|$)))+(?:[.!?]+[\"')]*|\n|$)", text):
+        for m in re.finditer(r"(?:[^.!?\n]|\n(?=[ \t]*[a-z0-9])|[.!?](?![\s\"')]*(?:\s[\"'(]?[A-Z]|\n|$)))+(?:[.!?]+[\"')]*|\n(?![ \t]*[a-z0-9])|$)", text):
             if m.group().strip():
                 out.append(Span(m.start(), m.end()))
         return out

@@ -211,7 +211,7 @@ def draft_from_sentence(
             last.rules.append("coref-the-deal")
         return []
     if buyers and not suppliers:
-        origin = _origin(parties, lines, buyers[0][0])
+        origin = _origin(parties, lines, buyers[0][0], catalogue, context, facts)
         if origin is not None:
             suppliers = [(origin[0], None)]
             rules.append(origin[1])
@@ -275,8 +275,18 @@ def _resolve(
     suppliers: list[_Side] = [_side(p) for p in parties if p.role == "supplier"]
     buyers: list[_Side] = [_side(p) for p in parties if p.role == "buyer"]
     rules: list[str] = []
-    subject = next((p for p in parties if p.role in ("subject", "owner")), None)
+    subjects = [p for p in parties if p.role == "subject"]
     partner = next((p for p in parties if p.role == "with"), None)
+    if len(subjects) == 2 and frame is Frame.NEUTRAL and partner is None:
+        # "Israel and India signed a deal": the maker's state supplies.
+        origins = {ln.origin for ln in lines if ln.origin}
+        a, b = subjects
+        if (a.state in origins) != (b.state in origins):
+            subjects, partner = ([a], b) if a.state in origins else ([b], a)
+            subjects = [Party(subjects[0].mention, subjects[0].state, "subject", "", True)]
+    for subject in subjects[1:] if frame in (Frame.BUY, Frame.RECEIVE) else ():
+        buyers.append(_side(subject))
+    subject = subjects[0] if subjects else None
     if subject is not None:
         role = _subject_role(subject, partner, frame, lines, suppliers, buyers)
         if role == "supplier" and subject.state not in [b for b, _ in buyers]:
@@ -346,14 +356,54 @@ def _subject_role(
     return "buyer"
 
 
-def _origin(parties: Sequence[Party], lines: Sequence[_Line], buyer: str) -> tuple[str, str] | None:
+def _origin(
+    parties: Sequence[Party],
+    lines: Sequence[_Line],
+    buyer: str,
+    catalogue: Catalogue,
+    context: _Context,
+    facts: SentenceFacts,
+) -> tuple[str, str] | None:
     for p in parties:
         if p.role == "origin" and p.state != buyer:
             return p.state, f"origin-{p.cue}"
     for ln in lines:
         if ln.origin and ln.origin != buyer:
             return ln.origin, "origin-catalogue"
+    # A multinational design (Typhoon, FREMM): the maker's state the text speaks of.
+    here = {m.state for m in facts.mentions if m.kind in ("state", "organisation")}
+    for ln in lines:
+        if ln.system_id is None or ln.origin:
+            continue
+        makers = _maker_states(catalogue, ln.system_id) - {buyer}
+        for pool, rule in ((here, "origin-maker-here"), (context.doc_states, "origin-maker-text")):
+            found = makers & pool
+            if len(found) == 1:
+                return found.pop(), rule
     return None
+
+
+_MAKERS: dict[int, dict[str, str]] = {}
+
+
+def _maker_states(catalogue: Catalogue, system_id: str) -> set[str]:
+    """Return the states of the makers of a system (and of its family)."""
+    names = _MAKERS.get(id(catalogue))
+    if names is None:
+        names = {}
+        for org in catalogue.organisations.values():
+            if org.state:
+                for name in (org.name, *org.aliases):
+                    names.setdefault(name, org.state)
+        _MAKERS.clear()
+        _MAKERS[id(catalogue)] = names
+    out: set[str] = set()
+    system = catalogue.systems.get(system_id)
+    family = catalogue.family_of(system_id) if system is not None else None
+    for item in (system, family):
+        if item is not None:
+            out |= {names[m] for m in item.manufacturers if m in names}
+    return out
 
 
 def _extend(
@@ -421,6 +471,7 @@ class _Context:
     pair: tuple[_Side, _Side] | None = None
     last: Draft | None = None
     north: bool = False
+    doc_states: set[str] = field(default_factory=set)
 
 
 def _overlap(a: Draft, b: Draft) -> bool:
@@ -479,6 +530,9 @@ def assemble(
 ) -> list[Deal]:
     """Return the deals of a document from the facts of its sentences."""
     context = _Context()
+    context.doc_states = {
+        m.state for f in sentences for m in f.mentions if m.kind == "state" and m.state
+    }
     drafts: list[Draft] = []
     counts: dict[str, int] = {}
     pending: tuple[int, MoneyMention, Span] | None = None
@@ -511,11 +565,23 @@ def assemble(
                 ln.quantity = counts.get(ln.key)
     deals: list[Deal] = []
     for d in merge_drafts(drafts):
+        named = {ln.category for ln in d.lines if not ln.generic}
+        d.lines = [ln for ln in d.lines if not ln.generic or _keep_generic(ln, named, low)]
         real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]
         if not d.lines or (not real and d.status not in _STRONG):
             continue
         deals.append(_to_deal(d, document_id))
     return deals
+
+
+def _keep_generic(line: _Line, named: set[Category | None], low: str) -> bool:
+    """Whether a class line ("rocket launchers") is a line of its own in the deal."""
+    if line.category in named:
+        return False
+    plural = low[line.span.end - 1 : line.span.end] == "s" or line.quantity is not None
+    if named:
+        return line.quantity is not None
+    return plural
 
 
 def _to_deal(d: Draft, document_id: str | None) -> Deal:

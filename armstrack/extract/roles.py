@@ -76,7 +76,7 @@ def read_parties(
     passive = bool(verbs) and verbs[0].passive
     goods = [m for m in mentions if m.kind in ("system", "class")]
     parties: list[Party] = []
-    subject_taken = False
+    inherited: dict[int, str] = {}
     for m in mentions:
         if m.kind not in ("state", "organisation") or m.state is None:
             continue
@@ -94,15 +94,26 @@ def read_parties(
         adjacent = next_good is not None and _only_modifiers(
             _POSSESSIVE.sub("", low[m.end : next_good.start])
         )
-        cue = _cue(low, m.start, sentence_start)
+        cue = inherited.pop(m.start, None) or _cue(low, m.start, sentence_start)
         if m.ambiguous and cue not in _BUYER_CUES and cue not in ("from", "with"):
             continue
         possessive = bool(_POSSESSIVE.match(tail))
         if possessive:
             after = low[m.end : m.end + 3].lstrip("'’s")
             gap_end = m.end + (len(low[m.end : m.end + 3]) - len(after))
-            if any(o.start >= m.end and o.kind == "organisation" and not low[gap_end : o.start].strip() for o in mentions):
-                continue  # "France's Dassault Aviation": the company speaks
+            owned = next(
+                (
+                    o
+                    for o in mentions
+                    if o.start >= m.end
+                    and o.kind == "organisation"
+                    and not low[gap_end : o.start].strip()
+                ),
+                None,
+            )
+            if owned is not None:  # "from Germany's Diehl": the company speaks, cue and all
+                inherited[owned.start] = cue
+                continue
             if company and adjacent:
                 parties.append(Party(m, m.state, "origin", "maker"))
                 continue
@@ -116,26 +127,61 @@ def read_parties(
             continue
         role = ""
         if possessive:
-            role = "owner"
+            if _before_noun_trigger(low, m.end, triggers):
+                role = "owner"
         elif cue == "from":
             role = "supplier"
         elif cue in _BUYER_CUES and m.start > first:
             role = "buyer"
-        elif cue == "with" and m.start > first:
+        elif cue == "with" and m.start > first and _after_trigger(low, m.start, triggers):
             role = "with"
         elif cue == "by" and passive:
             role = "subject"
         elif after_sell:
             role = "buyer"
-        elif cue in ("and", "or") and parties and parties[-1].role != "origin":
+        elif cue in ("and", "or") and parties and parties[-1].role not in ("origin", "candidate"):
             role = parties[-1].role
-        elif m.start < first and not subject_taken and not passive and cue not in _BLOCKERS:
-            role = "subject"
-        if role == "subject":
-            subject_taken = True
+        elif (
+            m.start < first
+            and not passive
+            and cue not in _BLOCKERS
+            and len(low[m.end : first].split()) <= _SUBJECT_REACH
+        ):
+            role = "candidate"
         if role:
             parties.append(Party(m, m.state, role, cue or "subject", company))
-    return parties
+    # The subject: a possessive before a trigger noun, else the nearest candidate.
+    chosen = [p for p in parties if p.role == "owner"][:1]
+    if not chosen and not any(p.role == "subject" for p in parties):
+        candidates = [p for p in parties if p.role == "candidate"]
+        chosen = candidates[-1:]
+        # "Estonia and Latvia signed", "Israel, India sign": a coordinated subject.
+        while chosen and len(candidates) > len(chosen):
+            before = candidates[-len(chosen) - 1]
+            gap = low[before.mention.end : chosen[0].mention.start].strip()
+            if gap not in ("and", ",", "&", "and the", ", the"):
+                break
+            chosen.insert(0, before)
+    out: list[Party] = []
+    for p in parties:
+        if any(p is c for c in chosen):
+            out.append(Party(p.mention, p.state, "subject", p.cue, p.company))
+        elif p.role not in ("candidate", "owner"):
+            out.append(p)
+    return out
+
+
+_SUBJECT_REACH = 10  # words between a subject and its trigger, at most
+
+
+def _before_noun_trigger(low: str, end: int, triggers: Sequence[TriggerHit]) -> bool:
+    """Whether a trigger noun follows within a few words ("Poland's planned purchase")."""
+    return any(t.pos == "noun" and t.start >= end and len(low[end : t.start].split()) <= 4 for t in triggers)
+
+
+def _after_trigger(low: str, start: int, triggers: Sequence[TriggerHit]) -> bool:
+    """Whether a trigger ends a few words before ("a deal with", "signed with")."""
+    return any(t.end <= start and len(low[t.end : start].split()) <= 3 for t in triggers)
 
 
 _BLOCKERS = frozenset("in at on of about against over than including like between".split())

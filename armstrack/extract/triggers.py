@@ -55,10 +55,9 @@ _NOT_BEFORE: dict[str, frozenset[str]] = {
     "supply": frozenset({"chain", "chains", "line", "lines", "route", "routes", "depot"}),
     "supplies": frozenset({"of"}),
     "order": frozenset({"to"}),
-    "deal": frozenset({"with"}),
-    "deals": frozenset({"with"}),
     "transfer": frozenset({"of"}),
 }
+_DETERMINERS = frozenset("the a an its their this that these those".split())
 _BE = frozenset("is was were are be been being 's".split())
 _PARTICIPLES = frozenset(
     "sold bought ordered supplied delivered exported transferred signed approved purchased "
@@ -129,7 +128,7 @@ def _reading(form: str, prev: str, nxt: str, c: _Compiled) -> tuple[str, Trigger
     if nxt in _NOT_BEFORE.get(form, frozenset()):
         return None
     if verb and noun:
-        if prev in _NOUN_BEFORE or nxt in ("of", "for"):
+        if prev in _NOUN_BEFORE or nxt in ("of", "for", "."):
             return "noun", noun
         return "verb", verb
     if noun:
@@ -165,6 +164,10 @@ def find_triggers(
         nxt = following[0] if following else ""
         if prev == "in" and form == "order":
             continue
+        if form in _PARTICIPLES and prev in _DETERMINERS:
+            continue  # "the proposed sale", "the signed contract": an adjective
+        if not nxt or not low[e : e + 2].strip(" ")[:1].isalnum():
+            nxt = "."
         reading = _reading(form, prev, nxt, c)
         if reading is None:
             continue
