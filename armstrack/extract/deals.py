@@ -201,13 +201,34 @@ def draft_from_sentence(
         elif not suppliers:
             suppliers = [("PRK", None)]
         rules.append("coref-the-north")
-    if not suppliers and not buyers and not [p for p in parties if p.role != "origin"]:
+    if not buyers and suppliers:
+        holder = next((p for p in parties if p.role == "holder"), None)
+        if holder is not None and holder.state != suppliers[0][0]:
+            buyers = [_side(holder)]
+            rules.append("holder-possessive")
+    last = context.last
+    if last is not None and facts.index - last.sentence <= 5 and (suppliers or buyers):
+        # The story goes on: "As part of the donation, Norway will provide ..."
+        if suppliers and not buyers and suppliers[0][0] == last.supplier and last.buyer:
+            buyers = [(last.buyer, None)]
+            rules.append("coref-same-supplier")
+        elif buyers and not suppliers and buyers[0][0] == last.buyer and last.supplier:
+            if not _origin(parties, lines, buyers[0][0], catalogue, context, facts):
+                suppliers = [(last.supplier, None)]
+                rules.append("coref-same-buyer")
+    if not suppliers and not buyers and not [p for p in parties if p.role not in ("origin", "holder")]:
         # "The deal is worth $3 billion": facts for the deal the text spoke of last.
         last = context.last
-        if last is not None and facts.index - last.sentence <= 3 and _COREF_DEAL.search(
-            sentence_low
+        same = [ln for ln in lines if ln.origin in (None, last.supplier)] if last else []
+        if (
+            last is not None
+            and facts.index - last.sentence <= 3
+            and (
+                _COREF_DEAL.search(sentence_low)
+                or any(ln.origin == last.supplier for ln in same)
+            )
         ):
-            _extend(last, lines, facts, text, s, e, status, main)
+            _extend(last, same, facts, text, s, e, status, main)
             last.rules.append("coref-the-deal")
         return []
     if buyers and not suppliers:

@@ -72,6 +72,7 @@ def read_parties(
 ) -> list[Party]:
     """Return the parties of one sentence with their roles (mentions in text order)."""
     first = triggers[0].start if triggers else sentence_end
+    first_verb = next((t.start for t in triggers if t.pos == "verb"), first)
     verbs = [t for t in triggers if t.pos == "verb"]
     passive = bool(verbs) and verbs[0].passive
     goods = [m for m in mentions if m.kind in ("system", "class")]
@@ -117,6 +118,10 @@ def read_parties(
             if company and adjacent:
                 parties.append(Party(m, m.state, "origin", "maker"))
                 continue
+            if adjacent and next_good is not None and next_good.kind == "class":
+                # "to bolster Ukraine's air defence systems": the holder receives.
+                parties.append(Party(m, m.state, "holder", "possessive"))
+                continue
         after_sell = _after_sell_verb(low, m.start, triggers, sentence_start)
         if adjectival and not _OWN_BODIES.match(tail):
             if adjacent:
@@ -135,17 +140,17 @@ def read_parties(
             role = "buyer"
         elif cue == "with" and m.start > first and _after_trigger(low, m.start, triggers):
             role = "with"
-        elif cue == "by" and passive:
+        elif cue == "by" and (passive or _after_trigger(low, m.start, triggers)):
             role = "subject"
         elif after_sell:
             role = "buyer"
         elif cue in ("and", "or") and parties and parties[-1].role not in ("origin", "candidate"):
             role = parties[-1].role
         elif (
-            m.start < first
+            m.start < first_verb
             and not passive
             and cue not in _BLOCKERS
-            and len(low[m.end : first].split()) <= _SUBJECT_REACH
+            and len(low[m.end : first_verb].split()) <= _SUBJECT_REACH
         ):
             role = "candidate"
         if role:
@@ -171,7 +176,7 @@ def read_parties(
     return out
 
 
-_SUBJECT_REACH = 10  # words between a subject and its trigger, at most
+_SUBJECT_REACH = 15  # words between a subject and its trigger, at most
 
 
 def _before_noun_trigger(low: str, end: int, triggers: Sequence[TriggerHit]) -> bool:
