@@ -189,7 +189,8 @@ def draft_from_sentence(
     origin_parties = {p.mention.start for p in parties if p.role == "origin"}
     lines = _lines(text, low, facts, catalogue, set())
     status, main = _status(facts.triggers)
-    frame = _frame(facts.triggers)
+    subject_end = next((p.mention.end for p in parties if p.role == "subject"), s)
+    frame = _frame(facts.triggers, subject_end)
     suppliers, buyers, rules = _resolve(parties, frame, lines, catalogue)
     sentence_low = low[s:e]
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
@@ -266,12 +267,58 @@ def draft_from_sentence(
     return drafts
 
 
-def _frame(triggers: Sequence[TriggerHit]) -> Frame:
-    for pos in ("verb", "noun"):
+def _frame(triggers: Sequence[TriggerHit], after: int) -> Frame:
+    """Return the frame of the subject's verb ("signed a deal to supply": supply's)."""
+    verbs = [t for t in triggers if t.pos == "verb" and t.start >= after]
+    if verbs:
+        if verbs[0].frame is not Frame.NEUTRAL:
+            return verbs[0].frame
         for t in triggers:
-            if t.pos == pos and t.frame is not Frame.NEUTRAL:
-                return t.frame
+            if t.start > verbs[0].start and t.frame is not Frame.NEUTRAL:
+                if t.pos == "noun" or t.infinitive:
+                    return t.frame
+        return Frame.NEUTRAL
+    for t in triggers:
+        if t.frame is not Frame.NEUTRAL:
+            return t.frame
     return Frame.NEUTRAL
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s[-–—]\s|,? (?:while|whereas|but|although|though)\b|\b(?:the day )?after\b"
+    r"|, (?:whose|which|who)\b"
+)
+
+
+def clauses(low: str, facts: SentenceFacts) -> list[SentenceFacts]:
+    """Split a sentence where two clauses each report a transfer ("..., while X bought ...")."""
+    cuts: list[int] = []
+    start = facts.span.start
+    for m in _CLAUSE_BREAK.finditer(low, facts.span.start, facts.span.end):
+        left = [t for t in facts.triggers if start <= t.start < m.start()]
+        right = [t for t in facts.triggers if t.start >= m.end()]
+        parties = [
+            x for x in facts.mentions if x.start >= m.end() and x.kind in ("state", "organisation")
+        ]
+        if left and right and parties:
+            cuts.append(m.start())
+            start = m.start()
+    if not cuts:
+        return [facts]
+    out: list[SentenceFacts] = []
+    bounds = [facts.span.start, *cuts, facts.span.end]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        out.append(
+            SentenceFacts(
+                facts.index,
+                Span(a, b),
+                [m for m in facts.mentions if a <= m.start < b],
+                [t for t in facts.triggers if a <= t.start < b],
+                [m for m in facts.money if a <= m.start < b],
+                [q for q in facts.quantities if a <= q.start < b],
+            )
+        )
+    return out
 
 
 def _kind(triggers: Sequence[TriggerHit]) -> DealKind:
@@ -567,7 +614,11 @@ def assemble(
                 key = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
                 if q is not None:
                     counts.setdefault(key, q)
-        new = draft_from_sentence(text, low, facts, catalogue, state_form_kind, context)
+        new = [
+            d
+            for part in clauses(low, facts)
+            for d in draft_from_sentence(text, low, part, catalogue, state_form_kind, context)
+        ]
         if new and pending is not None and facts.index - pending[0] <= 2:
             for d in new:
                 if d.value is None:

@@ -24,7 +24,8 @@ __all__ = ["Party", "read_parties"]
 _SKIP = frozenset("the a an its their his her our both".split())
 _BUYER_CUES = frozenset({"to", "for", "into", "towards", "toward"})
 _ORIGIN_TAIL = re.compile(
-    r"^[-\s](?:made|built|designed|manufactured|produced|developed|supplied|origin|sourced)\b"
+    r"^(?:-(?:made|built|designed|manufactured|produced|developed|supplied|origin|sourced)"
+    r"|\s(?:made|built))\b"
 )
 _OWN_BODIES = re.compile(
     r"^\s+(?:army|navy|air force|military|armed forces|armed forces'|government|"
@@ -58,6 +59,8 @@ def _cue(low: str, start: int, floor: int) -> str:
     words = words_before(low, start, 3, floor)
     while words and words[-1] in _SKIP:
         words.pop()
+    if words[-2:] == ["according", "to"]:
+        return "according"
     return words[-1] if words else ""
 
 
@@ -136,7 +139,12 @@ def read_parties(
                 role = "owner"
         elif cue == "from":
             role = "supplier"
-        elif cue in _BUYER_CUES and m.start > first:
+        elif (
+            cue in _BUYER_CUES
+            and m.start > first
+            and not company
+            and _after_trigger(low, m.start, triggers, reach=15)
+        ):
             role = "buyer"
         elif cue == "with" and m.start > first and _after_trigger(low, m.start, triggers):
             role = "with"
@@ -184,9 +192,11 @@ def _before_noun_trigger(low: str, end: int, triggers: Sequence[TriggerHit]) -> 
     return any(t.pos == "noun" and t.start >= end and len(low[end : t.start].split()) <= 4 for t in triggers)
 
 
-def _after_trigger(low: str, start: int, triggers: Sequence[TriggerHit]) -> bool:
+def _after_trigger(
+    low: str, start: int, triggers: Sequence[TriggerHit], reach: int = 3
+) -> bool:
     """Whether a trigger ends a few words before ("a deal with", "signed with")."""
-    return any(t.end <= start and len(low[t.end : start].split()) <= 3 for t in triggers)
+    return any(t.end <= start and len(low[t.end : start].split()) <= reach for t in triggers)
 
 
 _BLOCKERS = frozenset("in at on of about against over than including like between".split())
