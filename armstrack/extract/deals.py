@@ -41,6 +41,7 @@ _QUANTITY_GAP = re.compile(
     r"upgraded|refurbished|new-generation|next-generation|latest|[a-z]+-made|[a-z]+-built|"
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?|[a-z]+(?:-[a-z]+)+))*\s*$"
 )
+_UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
 _COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states)\b")
 _COREF_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|agreement|order|purchase|sale|package|"
@@ -141,9 +142,12 @@ def _lines(
                 )
             )
         else:
-            name = low[m.start : m.end]
+            end = m.end
+            unit = _UNIT_TAIL.match(low, end)
+            if unit:
+                end = unit.end()
             lines.append(
-                _Line(name, m.category, quantity, None, m.ref, None, Span(m.start, m.end), True)
+                _Line(low[m.start : end], m.category, quantity, None, m.ref, None, Span(m.start, end), True)
             )
     return lines
 
@@ -207,6 +211,11 @@ def draft_from_sentence(
         if holder is not None and holder.state != suppliers[0][0]:
             buyers = [_side(holder)]
             rules.append("holder-possessive")
+    if not suppliers and not buyers:
+        made = next((p for p in parties if p.role == "origin" and p.cue != "before-system"), None)
+        if made is not None and lines:
+            suppliers = [_side(made)]
+            rules.append(f"origin-{made.cue}")
     last = context.last
     if last is not None and facts.index - last.sentence <= 5 and (suppliers or buyers):
         # The story goes on: "As part of the donation, Norway will provide ..."
@@ -435,6 +444,8 @@ def _origin(
     for p in parties:
         if p.role == "origin" and p.state != buyer:
             return p.state, f"origin-{p.cue}"
+    if any(m.kind == "organisation" and m.state == buyer for m in facts.mentions):
+        return None  # the buyer's own industry builds it ("produced by RBSL in Telford")
     for ln in lines:
         if ln.origin and ln.origin != buyer:
             return ln.origin, "origin-catalogue"
@@ -545,14 +556,7 @@ class _Context:
 def _overlap(a: Draft, b: Draft) -> bool:
     if not a.lines or not b.lines:
         return True
-    keys_a = {ln.key for ln in a.lines}
-    if keys_a & {ln.key for ln in b.lines}:
-        return True
-    generic_a = {ln.category for ln in a.lines if ln.generic}
-    generic_b = {ln.category for ln in b.lines if ln.generic}
-    cats_a = {ln.category for ln in a.lines}
-    cats_b = {ln.category for ln in b.lines}
-    return bool(generic_a & cats_b) or bool(generic_b & cats_a)
+    return bool({ln.key for ln in a.lines} & {ln.key for ln in b.lines})
 
 
 def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
@@ -636,9 +640,21 @@ def assemble(
             if ln.quantity is None and not ln.generic:
                 ln.quantity = counts.get(ln.key)
     deals: list[Deal] = []
-    for d in merge_drafts(drafts):
-        named = {ln.category for ln in d.lines if not ln.generic}
-        d.lines = [ln for ln in d.lines if not ln.generic or _keep_generic(ln, named, low)]
+    merged = merge_drafts(drafts)
+    for d in merged:
+        named = {
+            ln.category
+            for x in merged
+            if (x.supplier, x.buyer) == (d.supplier, d.buyer)
+            for ln in x.lines
+            if not ln.generic
+        }
+        own = {ln.category for ln in d.lines if not ln.generic}
+        d.lines = [
+            ln
+            for ln in d.lines
+            if not ln.generic or (ln.category not in named and _keep_generic(ln, own, low))
+        ]
         real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]
         if not d.lines or (not real and d.status not in _STRONG):
             continue
@@ -650,7 +666,11 @@ def _keep_generic(line: _Line, named: set[Category | None], low: str) -> bool:
     """Whether a class line ("rocket launchers") is a line of its own in the deal."""
     if line.category in named:
         return False
-    plural = low[line.span.end - 1 : line.span.end] == "s" or line.quantity is not None
+    plural = (
+        low[line.span.end - 1 : line.span.end] == "s"
+        or line.quantity is not None
+        or line.category in (Category.ARTILLERY, Category.OTHER)  # "artillery", "ammunition"
+    )
     if named:
         return line.quantity is not None
     return plural

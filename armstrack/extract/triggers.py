@@ -162,7 +162,7 @@ def find_triggers(
         prev = prev_words[-1] if prev_words else ""
         following = _WORD.findall(low[e : min(end, e + 40)])
         nxt = following[0] if following else ""
-        if prev == "in" and form == "order":
+        if low[e : e + 2] in ("'t", "’t") or (prev == "in" and form == "order"):
             continue
         if form in _PARTICIPLES and prev in _DETERMINERS:
             continue  # "the proposed sale", "the signed contract": an adjective
