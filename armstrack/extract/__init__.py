@@ -22,9 +22,12 @@ import datetime
 from itertools import islice, takewhile
 
 from armstrack.catalogue import Catalogue
-from armstrack.extract._pending import find_money, find_quantities, split_sentences
+from armstrack.extract.money import find_money
+from armstrack.extract.quantity import find_quantities
+from armstrack.extract.sentences import split_sentences
 from armstrack.extract.deals import SentenceFacts, assemble
 from armstrack.extract.mentions import gazetteer_for, match_text
+from armstrack.extract.spans import Span
 from armstrack.extract.triggers import find_triggers
 from armstrack.model import Deal
 
@@ -54,7 +57,7 @@ def extract(
     ]
     facts: list[SentenceFacts] = []
     mi = qi = ni = 0
-    for index, span in enumerate(split_sentences(text)):
+    for index, span in enumerate(_rejoin(text, split_sentences(text))):
         s, e = span.start, span.end
         while mi < len(mentions) and mentions[mi].start < s:
             mi += 1
@@ -73,6 +76,26 @@ def extract(
         )
     _ = published
     return assemble(text, low, facts, gazetteer.catalogue, gazetteer.state_form_kind, document_id)
+
+
+def _rejoin(text: str, spans: list[Span]) -> list[Span]:
+    """Join lines broken inside a sentence (hard-wrapped wire copy: "a contract\\nto buy")."""
+    out: list[Span] = []
+    for span in spans:
+        if out:
+            last = out[-1]
+            gap = text[last.end : span.start]
+            head = text[span.start : span.start + 1]
+            if (
+                "\n" in gap
+                and "\n\n" not in gap
+                and (head.islower() or head.isdigit() or head == "$")
+                and text[last.end - 1 : last.end] not in ".!?:\"”"
+            ):
+                out[-1] = Span(last.start, span.end)
+                continue
+        out.append(span)
+    return out
 
 
 def _worth_reading(mentions: list[object]) -> bool:

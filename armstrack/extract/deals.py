@@ -195,7 +195,7 @@ def draft_from_sentence(
     status, main = _status(facts.triggers)
     subject_end = next((p.mention.end for p in parties if p.role == "subject"), s)
     frame = _frame(facts.triggers, subject_end)
-    suppliers, buyers, rules = _resolve(parties, frame, lines, catalogue)
+    suppliers, buyers, rules = _resolve(parties, frame, lines, context.doc_origins)
     sentence_low = low[s:e]
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
         suppliers, buyers = [context.pair[0]], [context.pair[1]]
@@ -283,9 +283,8 @@ def _frame(triggers: Sequence[TriggerHit], after: int) -> Frame:
         if verbs[0].frame is not Frame.NEUTRAL:
             return verbs[0].frame
         for t in triggers:
-            if t.start > verbs[0].start and t.frame is not Frame.NEUTRAL:
-                if t.pos == "noun" or t.infinitive:
-                    return t.frame
+            if t.start > verbs[0].start and t.frame is not Frame.NEUTRAL and t.infinitive:
+                return t.frame
         return Frame.NEUTRAL
     for t in triggers:
         if t.frame is not Frame.NEUTRAL:
@@ -347,7 +346,7 @@ def _side(p: Party) -> _Side:
 
 
 def _resolve(
-    parties: Sequence[Party], frame: Frame, lines: Sequence[_Line], catalogue: Catalogue
+    parties: Sequence[Party], frame: Frame, lines: Sequence[_Line], doc_origins: set[str]
 ) -> tuple[list[_Side], list[_Side], list[str]]:
     suppliers: list[_Side] = [_side(p) for p in parties if p.role == "supplier"]
     buyers: list[_Side] = [_side(p) for p in parties if p.role == "buyer"]
@@ -358,6 +357,8 @@ def _resolve(
         # "Israel and India signed a deal": the maker's state supplies.
         origins = {ln.origin for ln in lines if ln.origin}
         a, b = subjects
+        if (a.state in origins) == (b.state in origins):
+            origins = doc_origins
         if (a.state in origins) != (b.state in origins):
             subjects, partner = ([a], b) if a.state in origins else ([b], a)
             subjects = [Party(subjects[0].mention, subjects[0].state, "subject", "", True)]
@@ -365,7 +366,7 @@ def _resolve(
         buyers.append(_side(subject))
     subject = subjects[0] if subjects else None
     if subject is not None:
-        role = _subject_role(subject, partner, frame, lines, suppliers, buyers)
+        role = _subject_role(subject, partner, frame, lines, suppliers, buyers, doc_origins)
         if role == "supplier" and subject.state not in [b for b, _ in buyers]:
             suppliers.insert(0, _side(subject))
             rules.append(f"subject-{frame.value}")
@@ -379,6 +380,13 @@ def _resolve(
         elif suppliers and not buyers:
             buyers.append(_side(partner))
             rules.append("with-partner")
+    origins = [ln.origin for ln in lines if ln.origin]
+    for i, (state, org) in enumerate(suppliers):
+        party = next((p for p in parties if _side(p) == (state, org)), None)
+        if party is not None and party.multinational and origins and origins[0] != state:
+            # MBDA, Airbus, KNDS: the design's home state supplies, not the group's seat.
+            suppliers[i] = (origins[0], org)
+            rules.append("multinational-origin")
     for p in parties:
         if p.role == "supplier":
             rules.append(f"cue-{p.cue}")
@@ -404,6 +412,7 @@ def _subject_role(
     lines: Sequence[_Line],
     suppliers: Sequence[_Side],
     buyers: Sequence[_Side],
+    doc_origins: set[str],
 ) -> str | None:
     if subject.role == "owner" and frame is Frame.NEUTRAL and partner is None:
         frame = Frame.BUY
@@ -424,6 +433,10 @@ def _subject_role(
         if partner.state in origins and subject.state not in origins:
             return "buyer"
         if subject.state in origins and partner.state not in origins:
+            return "supplier"
+        if partner.state in doc_origins and subject.state not in doc_origins:
+            return "buyer"
+        if subject.state in doc_origins and partner.state not in doc_origins:
             return "supplier"
         return "buyer"
     if subject.company:
@@ -551,6 +564,7 @@ class _Context:
     last: Draft | None = None
     north: bool = False
     doc_states: set[str] = field(default_factory=set)
+    doc_origins: set[str] = field(default_factory=set)
 
 
 def _overlap(a: Draft, b: Draft) -> bool:
@@ -605,6 +619,9 @@ def assemble(
     context.doc_states = {
         m.state for f in sentences for m in f.mentions if m.kind == "state" and m.state
     }
+    context.doc_origins = {
+        m.state for f in sentences for m in f.mentions if m.kind == "system" and m.state
+    }
     drafts: list[Draft] = []
     counts: dict[str, int] = {}
     pending: tuple[int, MoneyMention, Span] | None = None
@@ -639,7 +656,7 @@ def assemble(
         for ln in d.lines:
             if ln.quantity is None and not ln.generic:
                 ln.quantity = counts.get(ln.key)
-    deals: list[Deal] = []
+    kept: list[Draft] = []
     merged = merge_drafts(drafts)
     for d in merged:
         named = {
@@ -657,9 +674,24 @@ def assemble(
         ]
         real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]
         if not d.lines or (not real and d.status not in _STRONG):
+            if d.value is not None:
+                heir = next(
+                    (
+                        x
+                        for x in merged
+                        if x is not d
+                        and (x.supplier, x.buyer) == (d.supplier, d.buyer)
+                        and x.value is None
+                        and x.lines
+                    ),
+                    None,
+                )
+                if heir is not None:
+                    heir.value = d.value
+                    heir.evidence.extend(ev for ev in d.evidence if ev.field == "value")
             continue
-        deals.append(_to_deal(d, document_id))
-    return deals
+        kept.append(d)
+    return [_to_deal(d, document_id) for d in kept]
 
 
 def _keep_generic(line: _Line, named: set[Category | None], low: str) -> bool:

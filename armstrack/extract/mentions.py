@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
-from armstrack.extract._pending import normalise
+from armstrack.extract.normalise import normalise
 
 from armstrack.catalogue import Catalogue, default_catalogue
 from armstrack.extract.spans import EntityMention

@@ -35,6 +35,7 @@ _OWN_BODIES = re.compile(
     r"procurement agency|officials?|company|firm|manufacturer|shipbuilder|"
     r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company)\b"
 )
+_DATELINE = re.compile(r"^\s*(?:\(|[-–—:,]|\d)")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _ADJECTIVAL_KINDS = frozenset({"adjective", "demonym"})
 
@@ -53,6 +54,7 @@ class Party:
     role: str
     cue: str
     company: bool = False
+    multinational: bool = False
 
 
 def _cue(low: str, start: int, floor: int) -> str:
@@ -84,11 +86,14 @@ def read_parties(
     for m in mentions:
         if m.kind not in ("state", "organisation") or m.state is None:
             continue
-        company = False
+        company = multinational = False
         if m.kind == "organisation":
             org = catalogue.organisations.get(m.ref)
             company = org is not None and org.kind is OrganisationKind.COMPANY
+            multinational = org is not None and org.multinational
         tail = low[m.end : m.end + 40]
+        if _DATELINE.match(tail) and (m.start == 0 or low[m.start - 1] == "\n"):
+            continue  # "PARIS (Reuters) -": where the report was filed
         surface = low[m.start : m.end]
         adjectival = m.kind == "state" and state_form_kind.get(surface) in _ADJECTIVAL_KINDS
         if _ORIGIN_TAIL.match(tail):
@@ -162,7 +167,7 @@ def read_parties(
         ):
             role = "candidate"
         if role:
-            parties.append(Party(m, m.state, role, cue or "subject", company))
+            parties.append(Party(m, m.state, role, cue or "subject", company, multinational))
     # The subject: a possessive before a trigger noun, else the nearest candidate.
     chosen = [p for p in parties if p.role == "owner"][:1]
     if not chosen and not any(p.role == "subject" for p in parties):
@@ -178,7 +183,7 @@ def read_parties(
     out: list[Party] = []
     for p in parties:
         if any(p is c for c in chosen):
-            out.append(Party(p.mention, p.state, "subject", p.cue, p.company))
+            out.append(Party(p.mention, p.state, "subject", p.cue, p.company, p.multinational))
         elif p.role not in ("candidate", "owner"):
             out.append(p)
     return out
