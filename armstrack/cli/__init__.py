@@ -24,6 +24,10 @@ def _register() -> None:
     from armstrack.cli import extract
 
     main.add_command(extract.extract)
+    from armstrack.cli import db, ingest
+
+    main.add_command(ingest.ingest)
+    main.add_command(db.db)
 
 
 _register()

@@ -16,16 +16,20 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from alembic import command
+from armstrack.store.session import make_engine
 
 __all__ = [
     "SchemaState",
     "alembic_config",
     "current",
+    "database_state",
     "downgrade",
+    "downgrade_database",
     "head",
     "schema_state",
     "script_location",
     "upgrade",
+    "upgrade_database",
 ]
 
 
@@ -91,3 +95,37 @@ def schema_state(connection: Connection) -> SchemaState:
         return SchemaState.CURRENT
     known = {rev.revision for rev in script.walk_revisions()}
     return SchemaState.BEHIND if revision in known else SchemaState.UNKNOWN
+
+
+def upgrade_database(url: str | None = None, revision: str = "head") -> str | None:
+    """Upgrade the database at *url* (default location if ``None``); return its new revision."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            upgrade(connection, revision)
+        with engine.connect() as connection:
+            return current(connection)
+    finally:
+        engine.dispose()
+
+
+def downgrade_database(url: str | None, revision: str) -> str | None:
+    """Downgrade the database at *url* to *revision*; return its new revision."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            downgrade(connection, revision)
+        with engine.connect() as connection:
+            return current(connection)
+    finally:
+        engine.dispose()
+
+
+def database_state(url: str | None = None) -> tuple[str | None, SchemaState]:
+    """Return the revision of the database at *url* and how it stands against the head."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return current(connection), schema_state(connection)
+    finally:
+        engine.dispose()
