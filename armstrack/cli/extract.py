@@ -79,7 +79,8 @@ def explain(deals: list[Deal], doc_id: str) -> str:
     out = [f"# {doc_id}: {len(deals)} deal(s)"]
     for n, deal in enumerate(deals, start=1):
         systems = ", ".join(
-            f"{s.name}" + (f" x{s.quantity}" if s.quantity is not None else "")
+            f"{s.name}"
+            + (f" x{s.quantity}" if s.quantity is not None else "")
             + (f" [{s.category.value}]" if s.category else "")
             for s in deal.systems
         )

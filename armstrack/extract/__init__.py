@@ -19,14 +19,15 @@ sentence by sentence (:mod:`armstrack.extract.deals`).
 from __future__ import annotations
 
 import datetime
-from itertools import islice, takewhile
+from collections.abc import Sequence
+from typing import TypeVar
 
 from armstrack.catalogue import Catalogue
+from armstrack.extract.deals import SentenceFacts, assemble
+from armstrack.extract.mentions import gazetteer_for, match_text
 from armstrack.extract.money import find_money
 from armstrack.extract.quantity import find_quantities
 from armstrack.extract.sentences import split_sentences
-from armstrack.extract.deals import SentenceFacts, assemble
-from armstrack.extract.mentions import gazetteer_for, match_text
 from armstrack.extract.spans import Span
 from armstrack.extract.triggers import find_triggers
 from armstrack.model import Deal
@@ -52,22 +53,17 @@ def extract(
     low = match_text(text)
     mentions = gazetteer.find(text, low=low)
     money = find_money(text)
-    quantities = [
-        q for q in find_quantities(text) if not any(q.overlaps(m) for m in money)
-    ]
+    quantities = [q for q in find_quantities(text) if not any(q.overlaps(m) for m in money)]
     facts: list[SentenceFacts] = []
-    mi = qi = ni = 0
-    for index, span in enumerate(_rejoin(text, split_sentences(text))):
+    spans = _rejoin(text, split_sentences(text))
+    sent_mentions_all = _bucket(mentions, spans)
+    sent_money_all = _bucket(money, spans)
+    sent_quantities_all = _bucket(quantities, spans)
+    for index, span in enumerate(spans):
         s, e = span.start, span.end
-        while mi < len(mentions) and mentions[mi].start < s:
-            mi += 1
-        sent_mentions = list(takewhile(lambda m: m.start < e, islice(mentions, mi, None)))
-        while ni < len(money) and money[ni].start < s:
-            ni += 1
-        sent_money = list(takewhile(lambda m: m.start < e, islice(money, ni, None)))
-        while qi < len(quantities) and quantities[qi].start < s:
-            qi += 1
-        sent_quantities = list(takewhile(lambda q: q.start < e, islice(quantities, qi, None)))
+        sent_mentions = sent_mentions_all[index]
+        sent_money = sent_money_all[index]
+        sent_quantities = sent_quantities_all[index]
         triggers = (
             find_triggers(low, s, e, exclude=sent_money) if _worth_reading(sent_mentions) else []
         )
@@ -76,6 +72,22 @@ def extract(
         )
     _ = published
     return assemble(text, low, facts, gazetteer.catalogue, gazetteer.state_form_kind, document_id)
+
+
+_T = TypeVar("_T", bound=Span)
+
+
+def _bucket(items: Sequence[_T], spans: Sequence[Span]) -> list[list[_T]]:
+    """Share sorted *items* out to the sorted *spans* that hold their start (linear time)."""
+    out: list[list[_T]] = [[] for _ in spans]
+    i = 0
+    for k, span in enumerate(spans):
+        while i < len(items) and items[i].start < span.start:
+            i += 1
+        while i < len(items) and items[i].start < span.end:
+            out[k].append(items[i])
+            i += 1
+    return out
 
 
 def _rejoin(text: str, spans: list[Span]) -> list[Span]:
@@ -90,7 +102,7 @@ def _rejoin(text: str, spans: list[Span]) -> list[Span]:
                 "\n" in gap
                 and "\n\n" not in gap
                 and (head.islower() or head.isdigit() or head == "$")
-                and text[last.end - 1 : last.end] not in ".!?:\"”"
+                and text[last.end - 1 : last.end] not in '.!?:"”'
             ):
                 out[-1] = Span(last.start, span.end)
                 continue
@@ -98,5 +110,5 @@ def _rejoin(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _worth_reading(mentions: list[object]) -> bool:
+def _worth_reading(mentions: Sequence[object]) -> bool:
     return bool(mentions)

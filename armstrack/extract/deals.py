@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.roles import Party, read_parties
@@ -114,8 +115,10 @@ def _lines(
             prev = goods[i - 1] if i else None
             nxt = goods[i + 1] if i + 1 < len(goods) else None
             # "K2 tanks", "fighter aircraft J-10C": the class belongs to the named system.
-            if prev is not None and prev.kind == "system" and not text[prev.end : m.start].strip(
-                " -"
+            if (
+                prev is not None
+                and prev.kind == "system"
+                and not text[prev.end : m.start].strip(" -")
             ):
                 continue
             if nxt is not None and nxt.kind == "system" and not text[m.end : nxt.start].strip():
@@ -147,14 +150,27 @@ def _lines(
             if unit:
                 end = unit.end()
             lines.append(
-                _Line(low[m.start : end], m.category, quantity, None, m.ref, None, Span(m.start, end), True)
+                _Line(
+                    low[m.start : end],
+                    m.category,
+                    quantity,
+                    None,
+                    m.ref,
+                    None,
+                    Span(m.start, end),
+                    True,
+                )
             )
     return lines
 
 
 def _strip_plural(name: str, low: str) -> str:
     for suffix in ("'s", "’s", "s"):
-        if low.endswith(suffix) and len(name) > len(suffix) + 1 and name[-len(suffix) - 1].isdigit():
+        if (
+            low.endswith(suffix)
+            and len(name) > len(suffix) + 1
+            and name[-len(suffix) - 1].isdigit()
+        ):
             return name[: -len(suffix)]
     return name
 
@@ -187,9 +203,7 @@ def draft_from_sentence(
     if not facts.triggers:
         return []
     s, e = facts.span.start, facts.span.end
-    parties = read_parties(
-        low, s, e, facts.mentions, facts.triggers, catalogue, state_form_kind
-    )
+    parties = read_parties(low, s, e, facts.mentions, facts.triggers, catalogue, state_form_kind)
     origin_parties = {p.mention.start for p in parties if p.role == "origin"}
     lines = _lines(text, low, facts, catalogue, set())
     status, main = _status(facts.triggers)
@@ -222,21 +236,27 @@ def draft_from_sentence(
         if suppliers and not buyers and suppliers[0][0] == last.supplier and last.buyer:
             buyers = [(last.buyer, None)]
             rules.append("coref-same-supplier")
-        elif buyers and not suppliers and buyers[0][0] == last.buyer and last.supplier:
-            if not _origin(parties, lines, buyers[0][0], catalogue, context, facts):
-                suppliers = [(last.supplier, None)]
-                rules.append("coref-same-buyer")
-    if not suppliers and not buyers and not [p for p in parties if p.role not in ("origin", "holder")]:
+        elif (
+            buyers
+            and not suppliers
+            and buyers[0][0] == last.buyer
+            and last.supplier
+            and not _origin(parties, lines, buyers[0][0], catalogue, context, facts)
+        ):
+            suppliers = [(last.supplier, None)]
+            rules.append("coref-same-buyer")
+    if (
+        not suppliers
+        and not buyers
+        and not [p for p in parties if p.role not in ("origin", "holder")]
+    ):
         # "The deal is worth $3 billion": facts for the deal the text spoke of last.
         last = context.last
         same = [ln for ln in lines if ln.origin in (None, last.supplier)] if last else []
         if (
             last is not None
             and facts.index - last.sentence <= 3
-            and (
-                _COREF_DEAL.search(sentence_low)
-                or any(ln.origin == last.supplier for ln in same)
-            )
+            and (_COREF_DEAL.search(sentence_low) or any(ln.origin == last.supplier for ln in same))
         ):
             _extend(last, same, facts, text, s, e, status, main)
             last.rules.append("coref-the-deal")
@@ -315,7 +335,7 @@ def clauses(low: str, facts: SentenceFacts) -> list[SentenceFacts]:
         return [facts]
     out: list[SentenceFacts] = []
     bounds = [facts.span.start, *cuts, facts.span.end]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         out.append(
             SentenceFacts(
                 facts.index,
@@ -355,17 +375,17 @@ def _resolve(
     partner = next((p for p in parties if p.role == "with"), None)
     if len(subjects) == 2 and frame is Frame.NEUTRAL and partner is None:
         # "Israel and India signed a deal": the maker's state supplies.
-        origins = {ln.origin for ln in lines if ln.origin}
+        known = {ln.origin for ln in lines if ln.origin}
         a, b = subjects
-        if (a.state in origins) == (b.state in origins):
-            origins = doc_origins
-        if (a.state in origins) != (b.state in origins):
-            subjects, partner = ([a], b) if a.state in origins else ([b], a)
-            subjects = [Party(subjects[0].mention, subjects[0].state, "subject", "", True)]
-    for subject in subjects[1:] if frame in (Frame.BUY, Frame.RECEIVE) else ():
-        buyers.append(_side(subject))
-    subject = subjects[0] if subjects else None
-    if subject is not None:
+        if (a.state in known) == (b.state in known):
+            known = doc_origins
+        if (a.state in known) != (b.state in known):
+            maker, partner = (a, b) if a.state in known else (b, a)
+            subjects = [Party(maker.mention, maker.state, "subject", "", True, maker.multinational)]
+    for extra in subjects[1:] if frame in (Frame.BUY, Frame.RECEIVE) else ():
+        buyers.append(_side(extra))
+    if subjects:
+        subject = subjects[0]
         role = _subject_role(subject, partner, frame, lines, suppliers, buyers, doc_origins)
         if role == "supplier" and subject.state not in [b for b, _ in buyers]:
             suppliers.insert(0, _side(subject))
@@ -380,17 +400,15 @@ def _resolve(
         elif suppliers and not buyers:
             buyers.append(_side(partner))
             rules.append("with-partner")
-    origins = [ln.origin for ln in lines if ln.origin]
+    homes = [ln.origin for ln in lines if ln.origin]
     for i, (state, org) in enumerate(suppliers):
         party = next((p for p in parties if _side(p) == (state, org)), None)
-        if party is not None and party.multinational and origins and origins[0] != state:
+        if party is not None and party.multinational and homes and homes[0] != state:
             # MBDA, Airbus, KNDS: the design's home state supplies, not the group's seat.
-            suppliers[i] = (origins[0], org)
+            suppliers[i] = (homes[0], org)
             rules.append("multinational-origin")
     for p in parties:
-        if p.role == "supplier":
-            rules.append(f"cue-{p.cue}")
-        elif p.role == "buyer":
+        if p.role == "supplier" or p.role == "buyer":
             rules.append(f"cue-{p.cue}")
     return _dedupe(suppliers), _dedupe(buyers), rules
 
@@ -522,7 +540,9 @@ def _extend(
 
 def _set_value(d: Draft, text: str, money: MoneyMention, span: Span) -> None:
     d.value = money.money
-    d.evidence.append(_ev(text, span.start, span.end, money.start, money.end, "value", "nearby-sum"))
+    d.evidence.append(
+        _ev(text, span.start, span.end, money.start, money.end, "value", "nearby-sum")
+    )
 
 
 def _ev(text: str, s: int, e: int, start: int, end: int, field_: str, rule: str) -> Evidence:
@@ -553,9 +573,7 @@ def _evidence(
         d.evidence.append(_ev(text, s, e, m.start, m.end, "value", "money"))
     trig = main or facts.triggers[0]
     rule = trig.rule.id if trig.rule else "trigger"
-    d.evidence.append(
-        _ev(text, s, e, trig.start, trig.end, "status", "+".join((rule, *trig.cues)))
-    )
+    d.evidence.append(_ev(text, s, e, trig.start, trig.end, "status", "+".join((rule, *trig.cues))))
 
 
 @dataclass

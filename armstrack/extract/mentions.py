@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
-from armstrack.extract.normalise import normalise
 
 from armstrack.catalogue import Catalogue, default_catalogue
+from armstrack.extract.normalise import normalise
 from armstrack.extract.spans import EntityMention
 from armstrack.model import Category
 

@@ -21,7 +21,12 @@ from armstrack.model import OrganisationKind
 
 __all__ = ["Party", "read_parties"]
 
-_SKIP = frozenset("the a an its their his her our both".split())
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SKIP = _words("the a an its their his her our both")
 _BUYER_CUES = frozenset({"to", "for", "into", "towards", "toward"})
 _ORIGIN_TAIL = re.compile(
     r"^(?:-(?:made|built|designed|manufactured|produced|developed|supplied|origin|sourced)"
@@ -194,22 +199,23 @@ _SUBJECT_REACH = 15  # words between a subject and its trigger, at most
 
 def _before_noun_trigger(low: str, end: int, triggers: Sequence[TriggerHit]) -> bool:
     """Whether a trigger noun follows within a few words ("Poland's planned purchase")."""
-    return any(t.pos == "noun" and t.start >= end and len(low[end : t.start].split()) <= 4 for t in triggers)
+    return any(
+        t.pos == "noun" and t.start >= end and len(low[end : t.start].split()) <= 4
+        for t in triggers
+    )
 
 
-def _after_trigger(
-    low: str, start: int, triggers: Sequence[TriggerHit], reach: int = 3
-) -> bool:
+def _after_trigger(low: str, start: int, triggers: Sequence[TriggerHit], reach: int = 3) -> bool:
     """Whether a trigger ends a few words before ("a deal with", "signed with")."""
     return any(t.end <= start and len(low[t.end : start].split()) <= reach for t in triggers)
 
 
-_BLOCKERS = frozenset("in at on of about against over than including like between".split())
+_BLOCKERS = _words("in at on of about against over than including like between")
 
 
-_FUNCTION_WORDS = frozenset(
-    "for to from with and or of by in on at as the a an its their is are was were has have "
-    "had will would which that who than into under over about".split()
+_FUNCTION_WORDS = _words(
+    "for to from with and or of by in on at as the a an its their is are was were has "
+    "have had will would which that who than into under over about"
 )
 
 
@@ -223,9 +229,7 @@ def _only_modifiers(gap: str) -> bool:
     )
 
 
-def _after_sell_verb(
-    low: str, start: int, triggers: Sequence[TriggerHit], floor: int
-) -> bool:
+def _after_sell_verb(low: str, start: int, triggers: Sequence[TriggerHit], floor: int) -> bool:
     """Whether the mention is the indirect object of a sell verb ("supply Qatar with")."""
     for t in triggers:
         if t.pos == "verb" and t.frame is Frame.SELL and t.end <= start:

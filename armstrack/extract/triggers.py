@@ -24,18 +24,19 @@ from armstrack.model import Status
 
 __all__ = ["TriggerHit", "find_triggers", "words_before"]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[a-z0-9]+(?:['’.-][a-z0-9]+)*|'s|’s")
 # Words before a noun reading of a form that is also a verb ("the order", "arms sales").
-_NOUN_BEFORE = frozenset(
-    "the a an its their his her our this that these those first second third new further "
-    "additional possible proposed planned potential any no arms weapons weapon military "
-    "defence defense major big huge latest initial follow-on future biggest largest 's ’s "
-    "such foreign export of previous earlier recent larger fighter jet tank helicopter "
-    "frigate submarine missile aircraft equipment".split()
-)
-_VERB_BEFORE = frozenset(
-    "to will would could can may might should must not also 'll shall has have had "
-    "did does do then".split()
+_NOUN_BEFORE = _words(
+    "the a an its their his her our this that these those first second third new "
+    "further additional possible proposed planned potential any no arms weapons "
+    "weapon military defence defense major big huge latest initial follow-on future "
+    "biggest largest 's ’s such foreign export of previous earlier recent larger "
+    "fighter jet tank helicopter frigate submarine missile aircraft equipment"
 )
 _NOUN_MODIFIERS: dict[str, Status] = {
     "planned": Status.PLANNED,
@@ -57,12 +58,12 @@ _NOT_BEFORE: dict[str, frozenset[str]] = {
     "order": frozenset({"to"}),
     "transfer": frozenset({"of"}),
 }
-_DETERMINERS = frozenset("the a an its their this that these those".split())
-_BE = frozenset("is was were are be been being 's".split())
-_PARTICIPLES = frozenset(
-    "sold bought ordered supplied delivered exported transferred signed approved purchased "
-    "acquired procured given sent shipped provided donated handed leased offered "
-    "requested cancelled canceled scrapped awarded received inked sealed".split()
+_DETERMINERS = _words("the a an its their this that these those")
+_BE = _words("is was were are be been being 's")
+_PARTICIPLES = _words(
+    "sold bought ordered supplied delivered exported transferred signed approved "
+    "purchased acquired procured given sent shipped provided donated handed leased "
+    "offered requested cancelled canceled scrapped awarded received inked sealed"
 )
 
 

@@ -146,8 +146,8 @@ def _read(path: Path, model: type[_Rule]) -> list[_Rule]:
 
 def load_rules(directory: Path = RULES_DIR) -> Rules:
     """Load and validate ``triggers.jsonl`` and ``cues.jsonl`` from *directory*."""
-    triggers = [r for r in _read(directory / "triggers.jsonl", TriggerRule)]
-    cues = [r for r in _read(directory / "cues.jsonl", CueRule)]
+    triggers = _read(directory / "triggers.jsonl", TriggerRule)
+    cues = _read(directory / "cues.jsonl", CueRule)
     return Rules(
         triggers=tuple(r for r in triggers if isinstance(r, TriggerRule)),
         cues=tuple(r for r in cues if isinstance(r, CueRule)),
