@@ -65,7 +65,7 @@ def extract(
         sent_money = sent_money_all[index]
         sent_quantities = sent_quantities_all[index]
         triggers = (
-            find_triggers(low, s, e, exclude=sent_money) if _worth_reading(sent_mentions) else []
+            find_triggers(low, s, e, exclude=sent_money) if sent_mentions or sent_money else []
         )
         facts.append(
             SentenceFacts(index, span, sent_mentions, triggers, sent_money, sent_quantities)
@@ -108,7 +108,3 @@ def _rejoin(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
-
-
-def _worth_reading(mentions: Sequence[object]) -> bool:
-    return bool(mentions)

@@ -534,7 +534,7 @@ def _extend(
         d.value = facts.money[0].money
         m = facts.money[0]
         d.evidence.append(_ev(text, s, e, m.start, m.end, "value", "coref-the-deal"))
-    if _RANK[status] < _RANK[d.status] and status is not Status.REPORTED:
+    if d.status is Status.REPORTED:
         d.status = status
 
 
