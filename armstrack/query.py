@@ -1,0 +1,787 @@
+"""Summary queries over the store: functions that take a Session and return typed rows.
+
+Every aggregate is one ``select()`` with explicit grouping and bound parameters; no
+function opens a session, so the caller decides the transaction::
+
+    with tracker.sessions() as session:
+        rows = totals(session, by=("supplier",), filters=Filters(since=2020))
+
+Money is summed in US dollars only (``deal_values.value_usd``, see
+:mod:`armstrack.store.usd`), using each deal's *chosen* value. A deal without a value is
+counted in ``without_value``; a deal whose currency has no USD rate is counted in
+``unconverted`` and left out of ``value_usd``: nothing is dropped silently and no
+currencies are mixed.
+
+Rows are frozen dataclasses; :func:`as_dicts`, :func:`to_json` and :func:`write_csv`
+export any list of them.
+
+>>> from armstrack.store import Tracker
+>>> with Tracker.open("sqlite:///:memory:") as tracker, tracker.sessions() as session:
+...     totals(session, by=("supplier",))
+[]
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import IO, Any, Literal, get_args
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    distinct,
+    exists,
+    func,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import Session, aliased
+
+from armstrack.model import Category, Money, Status
+from armstrack.store.tables import (
+    DealLineRow,
+    DealRow,
+    DealValueRow,
+    DocumentRow,
+    EvidenceRow,
+    SourceRow,
+)
+
+__all__ = [
+    "DIMENSIONS",
+    "DealLine",
+    "DealSource",
+    "DealSummary",
+    "Dimension",
+    "Filters",
+    "Flow",
+    "Partner",
+    "Role",
+    "Totals",
+    "Unconverted",
+    "YearTotal",
+    "as_dicts",
+    "by_year",
+    "deals_of",
+    "flows",
+    "search",
+    "to_json",
+    "top_partners",
+    "totals",
+    "unconverted",
+    "write_csv",
+]
+
+#: What totals can be grouped by.
+Dimension = Literal["supplier", "buyer", "category", "year", "status"]
+DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)
+#: The side of a deal a state is on.
+Role = Literal["supplier", "buyer"]
+
+_CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which deals a query looks at; every part left empty means "all".
+
+    ``since`` and ``until`` bound the deal's year (both included); ``states`` matches a
+    state on either side; ``categories`` keeps deals with at least one system of those
+    categories; ``min_value_usd`` keeps deals whose chosen value is at least that much.
+
+    >>> Filters(since=2020, statuses=(Status.SIGNED,)).statuses
+    (<Status.SIGNED: 'signed'>,)
+    """
+
+    since: int | None = None
+    until: int | None = None
+    suppliers: tuple[str, ...] = ()
+    buyers: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    categories: tuple[Category, ...] = ()
+    statuses: tuple[Status, ...] = ()
+    min_value_usd: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Deals, their value in USD, systems and quantities of one group.
+
+    ``by`` names the dimensions the group is keyed by; the other key fields are ``None``.
+    ``valued`` deals have a USD value (summed in ``value_usd``), ``without_value`` deals
+    state none, ``unconverted`` ones state a value in a currency without a USD rate.
+    ``systems`` counts system lines and ``quantity`` sums the quantities stated.
+    """
+
+    by: tuple[Dimension, ...]
+    deals: int
+    value_usd: Decimal
+    valued: int
+    without_value: int
+    unconverted: int
+    systems: int = 0
+    quantity: int = 0
+    supplier: str | None = None
+    buyer: str | None = None
+    category: str | None = None
+    year: int | None = None
+    status: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the group's key columns (only those of ``by``) and its measures."""
+        keys: dict[str, Any] = {name: getattr(self, name) for name in self.by}
+        measures = ("deals", "value_usd", "valued", "without_value", "unconverted")
+        return {
+            **keys,
+            **{m: getattr(self, m) for m in (*measures, "systems", "quantity")},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """The deals from one supplier to one buyer."""
+
+    supplier: str | None
+    buyer: str | None
+    deals: int
+    value_usd: Decimal
+    without_value: int
+    unconverted: int
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """A partner state of a state in one role, with the deals between them."""
+
+    state: str | None
+    deals: int
+    value_usd: Decimal
+    without_value: int
+    unconverted: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearTotal:
+    """Deals and their value in USD in one year (``None``: year unknown)."""
+
+    year: int | None
+    deals: int
+    value_usd: Decimal
+    without_value: int
+    unconverted: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unconverted:
+    """A currency whose values have no USD rate, and how many deal values use it."""
+
+    currency: str
+    values: int
+    deals: int
+
+
+@dataclass(frozen=True, slots=True)
+class DealLine:
+    """A weapon system of a deal with its quantity."""
+
+    name: str
+    quantity: int | None
+    category: str | None
+    system_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DealSource:
+    """A document that reports a deal, with the sentences quoted as evidence."""
+
+    document_id: str
+    title: str | None
+    url: str | None
+    published: date | None
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DealSummary:
+    """A stored deal with its chosen value (also in USD), systems and sources."""
+
+    id: int
+    supplier: str | None
+    buyer: str | None
+    status: Status
+    year: int | None
+    date: dt.date | None
+    value: Money | None
+    value_usd: Decimal | None
+    fx_rate: Decimal | None
+    fx_date: dt.date | None
+    lines: tuple[DealLine, ...] = ()
+    sources: tuple[DealSource, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the deal as plain data (lines and sources nested)."""
+        out = dataclasses.asdict(self)
+        out["value"] = self.value.model_dump(mode="python") if self.value else None
+        return out
+
+
+# -- building blocks -----------------------------------------------------------------------
+
+
+def _chosen() -> Any:
+    return aliased(DealValueRow, name="chosen_value")
+
+
+def _where(filters: Filters, value: Any) -> list[ColumnElement[bool]]:
+    """The WHERE terms of *filters* on ``deals`` and the chosen value alias *value*."""
+    terms: list[ColumnElement[bool]] = []
+    if filters.since is not None:
+        terms.append(DealRow.year >= filters.since)
+    if filters.until is not None:
+        terms.append(DealRow.year <= filters.until)
+    if filters.suppliers:
+        terms.append(DealRow.supplier.in_(filters.suppliers))
+    if filters.buyers:
+        terms.append(DealRow.buyer.in_(filters.buyers))
+    if filters.states:
+        terms.append(or_(DealRow.supplier.in_(filters.states), DealRow.buyer.in_(filters.states)))
+    if filters.statuses:
+        terms.append(DealRow.status.in_(filters.statuses))
+    if filters.categories:
+        terms.append(
+            exists().where(
+                DealLineRow.deal_id == DealRow.id, DealLineRow.category.in_(filters.categories)
+            )
+        )
+    if filters.min_value_usd is not None:
+        terms.append(value.value_usd >= filters.min_value_usd)
+    return terms
+
+
+def _join_value(statement: Select[Any], value: Any) -> Select[Any]:
+    return statement.outerjoin(value, and_(value.deal_id == DealRow.id, value.chosen == true()))
+
+
+def _measures(value: Any, deal_count: ColumnElement[int]) -> list[Any]:
+    return [
+        deal_count.label("deals"),
+        func.coalesce(func.sum(value.value_usd), 0).label("value_usd"),
+        func.count(value.value_usd).label("valued"),
+        func.sum(case((value.id.is_(None), 1), else_=0)).label("without_value"),
+        (func.count(value.id) - func.count(value.value_usd)).label("unconverted"),
+    ]
+
+
+def _usd(amount: Any) -> Decimal:
+    return Decimal(str(amount or 0)).quantize(_CENT)
+
+
+def _key_value(raw: Any) -> Any:
+    return raw.value if isinstance(raw, Enum) else raw
+
+
+def _category_pairs(filters: Filters) -> Any:
+    """The distinct (deal, category) pairs: a deal counts once in each of its categories."""
+    pairs = select(DealLineRow.deal_id, DealLineRow.category).distinct()
+    if filters.categories:
+        pairs = pairs.where(DealLineRow.category.in_(filters.categories))
+    return pairs.subquery("deal_categories")
+
+
+# -- totals --------------------------------------------------------------------------------
+
+
+def totals(
+    session: Session,
+    by: Sequence[Dimension] = (),
+    filters: Filters | None = None,
+    *,
+    lines: bool = True,
+) -> list[Totals]:
+    """Return the totals of the deals matching *filters*, one row per group of *by*.
+
+    With *by* empty there is one row for all deals. Grouping by ``category`` counts a
+    deal once in each category it has systems of (deals without systems fall under
+    ``None``), so category groups can add up to more than all deals. Set *lines* false
+    to skip counting systems and quantities (one query fewer). Rows come largest value
+    first, then by key.
+    """
+    filters = filters or Filters()
+    dims = tuple(by)
+    for name in dims:
+        if name not in DIMENSIONS:
+            raise ValueError(f"cannot group by {name!r}; choose from {', '.join(DIMENSIONS)}")
+    if len(set(dims)) != len(dims):
+        raise ValueError("each dimension may be grouped by once")
+    value = _chosen()
+    pairs = _category_pairs(filters) if "category" in dims else None
+    keys = [_dimension(name, pairs) for name in dims]
+    statement = select(*keys, *_measures(value, func.count(DealRow.id))).select_from(DealRow)
+    if pairs is not None:
+        statement = statement.outerjoin(pairs, pairs.c.deal_id == DealRow.id)
+    statement = _join_value(statement, value).where(*_where(filters, value))
+    if keys:
+        statement = statement.group_by(*keys)
+    rows = session.execute(statement).all()
+    if not dims and rows and rows[0].deals == 0:
+        rows = []
+    counted = _line_totals(session, dims, filters) if lines else {}
+    out = []
+    for row in rows:
+        key = tuple(_key_value(row[i]) for i in range(len(dims)))
+        systems, quantity = counted.get(key, (0, 0))
+        out.append(
+            Totals(
+                by=dims,
+                deals=row.deals,
+                value_usd=_usd(row.value_usd),
+                valued=row.valued,
+                without_value=row.without_value or 0,
+                unconverted=row.unconverted,
+                systems=systems,
+                quantity=quantity,
+                **dict(zip(dims, key, strict=True)),
+            )
+        )
+    out.sort(key=lambda t: (-t.value_usd, -t.deals, _sort_key(t.as_dict(), dims)))
+    return out
+
+
+def _sort_key(row: dict[str, Any], dims: Sequence[str]) -> tuple[Any, ...]:
+    return tuple((row[d] is None, str(row[d])) for d in dims)
+
+
+def _dimension(name: Dimension, pairs: Any) -> Any:
+    if name == "category":
+        return pairs.c.category.label("category")
+    column: Any = getattr(DealRow, name)
+    return column.label(name)
+
+
+def _line_totals(
+    session: Session, dims: tuple[Dimension, ...], filters: Filters
+) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """Systems and quantities per group (a second aggregate, over ``deal_lines``)."""
+    value = _chosen()
+    keys = [
+        DealLineRow.category.label(n) if n == "category" else getattr(DealRow, n).label(n)
+        for n in dims
+    ]
+    statement = (
+        select(
+            *keys,
+            func.count(DealLineRow.id).label("systems"),
+            func.coalesce(func.sum(DealLineRow.quantity), 0).label("quantity"),
+        )
+        .select_from(DealLineRow)
+        .join(DealRow, DealRow.id == DealLineRow.deal_id)
+    )
+    if filters.min_value_usd is not None:
+        statement = _join_value(statement, value)
+    statement = statement.where(*_where(filters, value))
+    if filters.categories and "category" in dims:
+        statement = statement.where(DealLineRow.category.in_(filters.categories))
+    if keys:
+        statement = statement.group_by(*keys)
+    return {
+        tuple(_key_value(row[i]) for i in range(len(dims))): (
+            row.systems,
+            int(row.quantity or 0),
+        )
+        for row in session.execute(statement)
+    }
+
+
+def flows(session: Session, filters: Filters | None = None) -> list[Flow]:
+    """Return the supplier-to-buyer flow matrix as rows, largest value first."""
+    filters = filters or Filters()
+    value = _chosen()
+    statement = _join_value(
+        select(DealRow.supplier, DealRow.buyer, *_measures(value, func.count(DealRow.id))),
+        value,
+    )
+    statement = statement.where(*_where(filters, value)).group_by(DealRow.supplier, DealRow.buyer)
+    out = [
+        Flow(
+            supplier=row.supplier,
+            buyer=row.buyer,
+            deals=row.deals,
+            value_usd=_usd(row.value_usd),
+            without_value=row.without_value or 0,
+            unconverted=row.unconverted,
+        )
+        for row in session.execute(statement)
+    ]
+    out.sort(key=lambda f: (-f.value_usd, -f.deals, f.supplier or "~", f.buyer or "~"))
+    return out
+
+
+def _other(role: Role) -> Any:
+    return DealRow.buyer if role == "supplier" else DealRow.supplier
+
+
+def _own(role: Role) -> Any:
+    return DealRow.supplier if role == "supplier" else DealRow.buyer
+
+
+def _check_role(role: str) -> None:
+    if role not in ("supplier", "buyer"):
+        raise ValueError(f"role must be 'supplier' or 'buyer', not {role!r}")
+
+
+def top_partners(
+    session: Session,
+    state: str,
+    role: Role,
+    *,
+    limit: int = 10,
+    order: Literal["value", "deals"] = "value",
+    filters: Filters | None = None,
+) -> list[Partner]:
+    """Return the top *limit* partners of *state* in *role* (its buyers if it supplies).
+
+    Ordered by value in USD (or by number of deals), then the other measure, then code.
+    """
+    _check_role(role)
+    filters = filters or Filters()
+    value = _chosen()
+    partner = _other(role).label("state")
+    measures = _measures(value, func.count(DealRow.id))
+    statement = _join_value(select(partner, *measures), value).where(
+        _own(role) == state, *_where(filters, value)
+    )
+    usd, deals = measures[1], measures[0]
+    first, second = (usd, deals) if order == "value" else (deals, usd)
+    statement = (
+        statement.group_by(partner).order_by(first.desc(), second.desc(), partner).limit(limit)
+    )
+    return [
+        Partner(
+            state=row.state,
+            deals=row.deals,
+            value_usd=_usd(row.value_usd),
+            without_value=row.without_value or 0,
+            unconverted=row.unconverted,
+        )
+        for row in session.execute(statement)
+    ]
+
+
+def by_year(
+    session: Session,
+    filters: Filters | None = None,
+    *,
+    state: str | None = None,
+    role: Role | None = None,
+) -> list[YearTotal]:
+    """Return the deals and value in USD of each year, oldest first (unknown year last).
+
+    With *state* and *role*, only the deals of that state in that role.
+    """
+    filters = filters or Filters()
+    value = _chosen()
+    statement = _join_value(
+        select(DealRow.year, *_measures(value, func.count(DealRow.id))), value
+    ).where(*_where(filters, value))
+    if state is not None:
+        if role is None:
+            statement = statement.where(or_(DealRow.supplier == state, DealRow.buyer == state))
+        else:
+            _check_role(role)
+            statement = statement.where(_own(role) == state)
+    statement = statement.group_by(DealRow.year)
+    out = [
+        YearTotal(
+            year=row.year,
+            deals=row.deals,
+            value_usd=_usd(row.value_usd),
+            without_value=row.without_value or 0,
+            unconverted=row.unconverted,
+        )
+        for row in session.execute(statement)
+    ]
+    out.sort(key=lambda y: (y.year is None, y.year or 0))
+    return out
+
+
+def unconverted(session: Session, filters: Filters | None = None) -> list[Unconverted]:
+    """Return the currencies of chosen values without a USD rate, most used first."""
+    filters = filters or Filters()
+    value = _chosen()
+    statement = (
+        select(
+            value.currency,
+            func.count(value.id).label("values"),
+            func.count(distinct(value.deal_id)).label("deals"),
+        )
+        .select_from(DealRow)
+        .join(value, and_(value.deal_id == DealRow.id, value.chosen == true()))
+        .where(value.value_usd.is_(None), *_where(filters, value))
+        .group_by(value.currency)
+    )
+    rows = [Unconverted(r.currency, r.values, r.deals) for r in session.execute(statement)]
+    return sorted(rows, key=lambda r: (-r.values, r.currency))
+
+
+# -- deals -----------------------------------------------------------------------------------
+
+
+def deals_of(
+    session: Session,
+    state: str,
+    role: Role,
+    *,
+    filters: Filters | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    sources: bool = True,
+) -> list[DealSummary]:
+    """Return the deals of *state* in *role*, newest first, with systems and sources.
+
+    *limit* pages the list (``None`` for all of them).
+    """
+    _check_role(role)
+    return _deals(
+        session, [_own(role) == state], filters or Filters(), limit, offset, sources=sources
+    )
+
+
+def search(
+    session: Session,
+    text: str,
+    *,
+    filters: Filters | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    sources: bool = True,
+) -> list[DealSummary]:
+    """Return the deals with a system matching *text*, newest first.
+
+    *text* matches a catalogue id of a system or of its family (``k9`` finds every K9
+    variant), or is found case-insensitively in the name of a system line.
+    """
+    needle = text.strip()
+    if not needle:
+        raise ValueError("search text must not be empty")
+    pattern = (
+        "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    )
+    match = exists().where(
+        DealLineRow.deal_id == DealRow.id,
+        or_(
+            DealLineRow.system_id == needle.lower(),
+            DealLineRow.family_id == needle.lower(),
+            func.lower(DealLineRow.name).like(pattern, escape="\\"),
+        ),
+    )
+    return _deals(session, [match], filters or Filters(), limit, offset, sources=sources)
+
+
+def _deals(
+    session: Session,
+    terms: list[ColumnElement[bool]],
+    filters: Filters,
+    limit: int | None,
+    offset: int,
+    *,
+    sources: bool,
+) -> list[DealSummary]:
+    value = _chosen()
+    statement = _join_value(
+        select(
+            DealRow.id,
+            DealRow.supplier,
+            DealRow.buyer,
+            DealRow.status,
+            DealRow.year,
+            DealRow.deal_date,
+            value.amount,
+            value.currency,
+            value.approximate,
+            value.upper,
+            value.value_usd,
+            value.fx_rate,
+            value.fx_date,
+        ),
+        value,
+    ).where(*terms, *_where(filters, value))
+    statement = statement.order_by(
+        DealRow.year.is_(None), DealRow.year.desc(), DealRow.id.desc()
+    ).offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
+    rows = session.execute(statement).all()
+    ids = [row.id for row in rows]
+    lines = _lines_of(session, ids)
+    found = _sources_of(session, ids) if sources else {}
+    return [
+        DealSummary(
+            id=row.id,
+            supplier=row.supplier,
+            buyer=row.buyer,
+            status=row.status,
+            year=row.year,
+            date=row.deal_date,
+            value=(
+                Money(
+                    amount=Decimal(row.amount).normalize() + 0,
+                    currency=row.currency,
+                    approximate=bool(row.approximate),
+                    upper=Decimal(row.upper) if row.upper is not None else None,
+                )
+                if row.amount is not None
+                else None
+            ),
+            value_usd=_usd(row.value_usd) if row.value_usd is not None else None,
+            fx_rate=Decimal(row.fx_rate) if row.fx_rate is not None else None,
+            fx_date=row.fx_date,
+            lines=tuple(lines.get(row.id, ())),
+            sources=tuple(found.get(row.id, ())),
+        )
+        for row in rows
+    ]
+
+
+_IN_CHUNK = 900  # bound parameters per IN list
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _IN_CHUNK):
+        yield ids[start : start + _IN_CHUNK]
+
+
+def _lines_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealLine]]:
+    out: dict[int, list[DealLine]] = {}
+    for chunk in _chunks(ids):
+        statement = (
+            select(
+                DealLineRow.deal_id,
+                DealLineRow.name,
+                DealLineRow.quantity,
+                DealLineRow.category,
+                DealLineRow.system_id,
+            )
+            .where(DealLineRow.deal_id.in_(chunk))
+            .order_by(DealLineRow.deal_id, DealLineRow.position)
+        )
+        for row in session.execute(statement):
+            category = row.category.value if row.category is not None else None
+            out.setdefault(row.deal_id, []).append(
+                DealLine(row.name, row.quantity, category, row.system_id)
+            )
+    return out
+
+
+def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealSource]]:
+    out: dict[int, list[DealSource]] = {}
+    for chunk in _chunks(ids):
+        statement = (
+            select(
+                SourceRow.deal_id,
+                SourceRow.id,
+                DocumentRow.external_id,
+                DocumentRow.title,
+                DocumentRow.url,
+                DocumentRow.published,
+                EvidenceRow.sentence,
+            )
+            .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+            .outerjoin(EvidenceRow, EvidenceRow.source_id == SourceRow.id)
+            .where(SourceRow.deal_id.in_(chunk))
+            .order_by(SourceRow.deal_id, DocumentRow.published, SourceRow.id, EvidenceRow.id)
+        )
+        current: dict[int, tuple[Any, list[str]]] = {}
+        for row in session.execute(statement):
+            if row.id not in current:
+                current[row.id] = (row, [])
+            quotes = current[row.id][1]
+            if row.sentence and row.sentence not in quotes:
+                quotes.append(row.sentence)
+        for head, quotes in current.values():
+            out.setdefault(head.deal_id, []).append(
+                DealSource(head.external_id, head.title, head.url, head.published, tuple(quotes))
+            )
+    return out
+
+
+# -- export --------------------------------------------------------------------------------
+
+
+def as_dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Return query rows as plain dictionaries (a row's ``as_dict`` where it has one)."""
+    out = []
+    for row in rows:
+        method = getattr(row, "as_dict", None)
+        out.append(method() if callable(method) else dataclasses.asdict(row))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def to_json(rows: Iterable[Any], *, indent: int | None = 2) -> str:
+    """Return query rows as a JSON array (money as plain numbers, dates as ISO strings).
+
+    >>> print(to_json([YearTotal(2024, 2, Decimal("1.50"), 0, 0)], indent=None))
+    [{"year": 2024, "deals": 2, "value_usd": 1.5, "without_value": 0, "unconverted": 0}]
+    """
+    return json.dumps([_plain(row) for row in as_dicts(rows)], ensure_ascii=False, indent=indent)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, dict):  # a money value
+        if "currency" in value:
+            return f"{value['amount']} {value['currency']}"
+        return json.dumps(_plain(value), ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        parts = []
+        for item in value:
+            if isinstance(item, dict) and "document_id" in item:
+                parts.append(str(item["document_id"]))
+            elif isinstance(item, dict) and "name" in item:
+                qty = item.get("quantity")
+                parts.append(f"{qty} × {item['name']}" if qty is not None else str(item["name"]))
+            else:
+                parts.append(str(_plain(item)))
+        return "; ".join(parts)
+    return _plain(value)
+
+
+def write_csv(rows: Iterable[Any], file: IO[str]) -> int:
+    """Write query rows to *file* as CSV with a header line; return the number of rows.
+
+    Nested systems and sources are written as ``"48 × K9; 18 × K239"`` and document ids
+    joined with ``"; "``.
+    """
+    dicts = as_dicts(rows)
+    if not dicts:
+        return 0
+    writer = csv.DictWriter(file, fieldnames=list(dicts[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in dicts:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return len(dicts)
