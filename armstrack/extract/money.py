@@ -29,6 +29,7 @@ anchored patterns of bounded length around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from decimal import Decimal
 
 from pydantic import ValidationError
@@ -210,6 +211,35 @@ NAMES: dict[str, str | None] = {
     "tenge": "KZT",
     "taka": "BDT",
 }
+#: The currencies an ambiguous name stands for, by the state that issues them.
+AMBIGUOUS: dict[str, dict[str, str]] = {
+    "kroner": {"NOR": "NOK", "DNK": "DKK"},
+    "krone": {"NOR": "NOK", "DNK": "DKK"},
+    "crowns": {"SWE": "SEK", "NOR": "NOK", "DNK": "DKK", "CZE": "CZK"},
+    "francs": {"CHE": "CHF", "LIE": "CHF"},
+    "rials": {"OMN": "OMR", "IRN": "IRR", "YEM": "YER"},
+    "dinars": {
+        "KWT": "KWD",
+        "DZA": "DZD",
+        "IRQ": "IQD",
+        "SRB": "RSD",
+        "JOR": "JOD",
+        "BHR": "BHD",
+        "LBY": "LYD",
+        "TUN": "TND",
+    },
+    "pesos": {
+        "PHL": "PHP",
+        "MEX": "MXN",
+        "COL": "COP",
+        "CHL": "CLP",
+        "ARG": "ARS",
+        "URY": "UYU",
+        "DOM": "DOP",
+        "CUB": "CUP",
+    },
+}
+
 #: Names that are also ordinary words or units ("500-pound bomb", "the team won"):
 #: read as money only after a scale word.
 _NAME_NEEDS_SCALE = frozenset({"pound", "pounds", "won", "rand", "real", "lira", "lei"})
@@ -389,13 +419,19 @@ def _scale_at(text: str, pos: int, *, attached_ok: bool) -> tuple[int, int] | No
     return _SCALES_LOWER[word], m.end()
 
 
-def _suffix_at(text: str, pos: int, strict: bool) -> tuple[str | None, str, int] | None:
+def _suffix_at(
+    text: str, pos: int, strict: bool, states: Collection[str]
+) -> tuple[str | None, str, int] | None:
     """A currency name or code at *pos*: (code or None if ambiguous, form, end)."""
     m = _NAME_RE.match(text, pos)
     if m is not None:
         form = m.group("name").lower()
         key = re.sub(r"[ \t\u00a0]", "", form)
-        return _NAME_CODES[key], form, m.end()
+        code = _NAME_CODES[key]
+        if code is None and states:
+            options = {AMBIGUOUS.get(key, {}).get(state) for state in states} - {None}
+            code = options.pop() if len(options) == 1 else None
+        return code, form, m.end()
     m = _CODE_RE.match(text, pos)
     if m is not None and _iso(m.group("code"), strict):
         return m.group("code"), m.group("code"), m.end()
@@ -430,7 +466,7 @@ def _money(
 
 
 def _read(
-    text: str, m: re.Match[str], lead: _LeadIns, strict: bool
+    text: str, m: re.Match[str], lead: _LeadIns, strict: bool, states: Collection[str]
 ) -> tuple[MoneyMention | None, int]:
     """Read the money mention around the number *m*; return it (or None) and where to resume."""
     start, end = m.span()
@@ -479,13 +515,13 @@ def _read(
                     pos = s2[1] if s2 else n2.end()
 
     currency: str | None = prefix[2] if prefix else None
-    suffix = _suffix_at(text, pos, strict)
+    suffix = _suffix_at(text, pos, strict, states)
     if suffix is not None:
         code, form, s_end = suffix
         needs_scale = form in _NAME_NEEDS_SCALE or (form.isupper() and len(form) == 3)
         if needs_scale and multiplier is None:
             suffix = None
-        elif is_word and text[pos] == "-":
+        elif is_word and value == 1 and m.group("word")[0] in "aA" and text[pos] == "-":
             return None, end  # "a billion-dollar deal": an order of size, not a figure
         elif prefix is None:
             if code is None:
@@ -522,7 +558,7 @@ def _read(
     return MoneyMention(start=mention_start, end=pos, money=money), pos
 
 
-def _scan(text: str, strict: bool) -> list[MoneyMention]:
+def _scan(text: str, strict: bool, states: Collection[str] = ()) -> list[MoneyMention]:
     found: list[MoneyMention] = []
     lead = _LeadIns(text, strict)
     pos = 0
@@ -530,14 +566,18 @@ def _scan(text: str, strict: bool) -> list[MoneyMention]:
         m = _NUMBER_RE.search(text, pos)
         if m is None:
             return found
-        mention, resume = _read(text, m, lead, strict)
+        mention, resume = _read(text, m, lead, strict, states)
         if mention is not None and (not found or mention.start >= found[-1].end):
             found.append(mention)
         pos = max(resume, m.end())
 
 
-def find_money(text: str) -> list[MoneyMention]:
+def find_money(text: str, *, states: Collection[str] = ()) -> list[MoneyMention]:
     """Find every sum of money in *text*, in text order, without overlaps.
+
+    *states* (ISO 3166-1 alpha-3 codes, such as the states the text names) settle a
+    currency name several states use: ``kroner`` is ``NOK`` where only Norway of Norway
+    and Denmark is among them, and stays unread where both or neither are.
 
     >>> [(m.start, m.end, str(m.money.amount), m.money.currency)
     ...  for m in find_money("Seoul will pay 20 trillion won ($15 billion) in all.")]
@@ -547,8 +587,10 @@ def find_money(text: str) -> list[MoneyMention]:
     (Decimal('2500000000'), True, Decimal('2500000000'))
     >>> find_money("billions of dollars for 155mm shells in 2024")
     []
+    >>> [m.money.currency for m in find_money("2.1 billion kroner", states={"NOR", "USA"})]
+    ['NOK']
     """
-    return _scan(text, strict=True)
+    return _scan(text, strict=True, states=states)
 
 
 def parse_money(s: str) -> Money | None:

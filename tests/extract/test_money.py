@@ -92,6 +92,7 @@ NEWS_FORMS: list[Row] = [
     ("a billion dollars", [("a billion dollars", "1000000000", "USD", False, None)]),
     ("half a billion dollars", [("half a billion dollars", "500000000", "USD", False, None)]),
     ("two billion dollars", [("two billion dollars", "2000000000", "USD", False, None)]),
+    ("a one billion-dollar order", [("one billion-dollar", "1000000000", "USD", False, None)]),
     (
         "20 trillion won ($15 billion)",
         [
@@ -220,6 +221,39 @@ def test_every_currency_in_the_tables_is_iso_4217() -> None:
     named = [c for c in money.NAMES.values() if c is not None]
     for code in [*money.PREFIXES.values(), *named]:
         assert codes.is_currency(code), code
+
+
+#: Currency names several states use, settled by the states the caller knows of.
+AMBIGUOUS: list[tuple[str, frozenset[str], str | None]] = [
+    ("2.1 billion kroner", frozenset({"NOR"}), "NOK"),
+    ("2.1 billion kroner", frozenset({"DNK", "ARG"}), "DKK"),
+    ("2.1 billion kroner", frozenset({"NOR", "DNK"}), None),
+    ("2.1 billion kroner", frozenset(), None),
+    ("5 billion pesos", frozenset({"PHL", "USA"}), "PHP"),
+    ("3 billion crowns", frozenset({"CZE"}), "CZK"),
+    ("5 billion dinars", frozenset({"USA"}), None),
+    ("5 billion euros", frozenset({"USA"}), "EUR"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "states", "expected"),
+    AMBIGUOUS,
+    ids=[f"{r[0]}-{'+'.join(sorted(r[1])) or 'none'}" for r in AMBIGUOUS],
+)
+def test_ambiguous_names_settled_by_states(
+    text: str, states: frozenset[str], expected: str | None
+) -> None:
+    found = find_money(text, states=states)
+    assert [m.money.currency for m in found] == ([expected] if expected else [])
+
+
+def test_ambiguous_table_codes_are_valid() -> None:
+    for name, by_state in money.AMBIGUOUS.items():
+        assert money.NAMES[name] is None
+        for state, code in by_state.items():
+            assert codes.is_state(state), state
+            assert codes.is_currency(code), code
 
 
 PARSE: list[tuple[str, Money | None]] = [
