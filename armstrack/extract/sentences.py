@@ -36,7 +36,8 @@ def _wordset(words: str) -> frozenset[str]:
 NEVER_FINAL = _wordset(
     """
     Mr Mrs Ms Dr Gen Lt Col Maj Capt Cpt Cmdr Cdr Adm Sgt Brig Gov Sen Rep Prof Rev St Hon
-    Pres Amb Cpl Pvt Gens Lts Cols Messrs Mt Ft Rs Rp No Nos no nos vs v e.g i.e cf ca approx
+    Pres Amb Cpl Pvt Gens Lts Cols Messrs Tech Spc Sqn Ldr Wg Gp Cmdt Insp Supt Det Atty
+    Mt Ft Rs Rp No Nos no nos vs v e.g i.e cf ca approx
     Fig fig Vol vol Art art para Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Est est
     """
 )

@@ -36,6 +36,8 @@ NO_SPLITS: list[str] = [
     "The U.S. Army wants 48 jets.",
     "The U.K. Ministry of Defence agreed.",
     "Gen. Kim and Lt. Park met Col. Lee.",
+    "A photo by Tech. Sgt. Kim Lee.",
+    "Sqn. Ldr. Kim flew it.",
     "Mr. Smith met Dr. Jones at St. Petersburg.",
     "N. Korea and S. Korea talked.",
     "It cost $1.64 billion in total.",
