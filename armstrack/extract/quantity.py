@@ -102,6 +102,20 @@ YEAR_WORDS = _wordset(
 )
 #: Plural words after a 1900-2099 figure that still make it a year ("2022 elections").
 YEAR_NOUNS = _wordset("elections levels figures prices talks games olympics budgets accounts")
+#: Capitalised words that may stand before a count in a title-case headline or at the
+#: start of a sentence; any other capitalised word before a figure names a model
+#: ("Challenger 2", "Leopard 1", "Horizon 3").
+COUNT_OPENERS = _wordset(
+    """
+    a about additional after all almost an and another any approximately around as at
+    before between buy buys buying by delivers deliver delivered extra first for from get
+    gets got has have in including its last more nearly of on order orders ordered over
+    purchase purchases receive receives received seeks sell sells sold send sends sent sign
+    signs signed some than the their these those to total up want wants with acquire
+    acquires approve approves approved plans plan supply supplies supplied transfer
+    transfers further another other new only just least most
+    """
+)
 _ONE_NOT_COUNT_BEFORE = _wordset("no any every some the this that which each")
 _CURRENCY_WORDS = frozenset(k.lower() for k in _CURRENCY_NAMES if " " not in k)
 
@@ -267,9 +281,21 @@ def _is_count(text: str, start: int, end: int, value: int, m: re.Match[str]) -> 
     if prev_word in DESIGNATION_WORDS or prev_word in MONTHS:
         return False
     digits = m.group("digits")
+    if (
+        digits is not None
+        and prv is not None
+        and prv.group("w")[0].isupper()
+        and prev_word not in COUNT_OPENERS
+        and text[prv.end("w")] != "."
+    ):
+        return False  # "Challenger 2 tanks": the figure is part of a model name
     if digits is not None and len(digits) == 4 and 1900 <= value <= 2099:
         # A year unless a plural noun follows and nothing before marks a year.
-        plural = next_word.endswith("s") and not next_word.endswith(("'s", "ss", "us"))
+        plural = (
+            len(next_word) > 3
+            and next_word.endswith("s")
+            and not next_word.endswith(("'s", "ss", "us"))
+        )
         if not plural or next_word in YEAR_NOUNS or prev_word in YEAR_WORDS:
             return False
     word = m.group("word")

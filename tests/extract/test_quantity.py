@@ -37,6 +37,9 @@ COUNTS: list[Row] = [
     ("48 F-16 jets and 12 K2 tanks", [("48", 48), ("12", 12)]),
     ("one of the 36 jets", [("36", 36)]),
     ("ten (10) launchers", [("ten (10)", 10)]),
+    ("Poland Buys 48 Jets", [("48", 48)]),
+    ("Korea Signs Deal For 18 F-16s", [("18", 18)]),
+    ("It ended. 12 tanks arrived.", [("12", 12)]),
 ]
 
 #: Numbers that are not counts of things.
@@ -70,6 +73,10 @@ NOT_COUNTS: list[str] = [
     "No. 5",
     "Mach 2",
     "Leopard 2A7",
+    "Challenger 2 tanks",
+    "the Leopard 1 fleet",
+    "NAVDEX 2023 as a show",
+    "in 2023 as planned",
     "1.5 tanks",
     "someone and the one",
     "twenty-first century",
