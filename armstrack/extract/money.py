@@ -362,6 +362,12 @@ _SCALE_RE = re.compile(
 )
 _NAME_RE = re.compile(rf"(?:{_SP}|-)(?P<name>(?i:{_alternation(list(NAMES))}))(?![A-Za-z])")
 _CODE_RE = re.compile(rf"{_SP}?(?P<code>[A-Z]{{3}})(?![A-Za-z])")
+# What must follow a figure with no currency before it: a word (a scale or a currency
+# name, maybe after a range's high end). A cheap test that skips most bare numbers.
+_MAYBE_UNIT = re.compile(
+    rf"{_SP}?-?{_SP}?[A-Za-z]"
+    rf"|{_SP}?(?:-|–|to|and){_SP}?\d[\d,.]*(?:{_SP}|-)?[A-Za-z]"
+)
 _RANGE_RE = re.compile(rf"{_SP}?(?P<conn>-|–|to|and){_SP}?", re.IGNORECASE)
 _HEDGE_RE = re.compile(
     rf"(?<![A-Za-z])(?P<hedge>(?i:{_alternation(list(_HEDGES_CAP + _HEDGES))})){_SP}?"
@@ -476,6 +482,8 @@ def _read(
         if value is None:
             return None, end
         prefix = lead.prefixes.get(start)
+        if prefix is None and _MAYBE_UNIT.match(text, end) is None:
+            return None, end  # no currency before and no word after: not money
         if prefix is None and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "$"):
             return None, end
     else:
