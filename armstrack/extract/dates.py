@@ -6,10 +6,10 @@ figure is read as a year only after such a word). ``the end of 2025`` is Decembe
 
 Relative dates need the published date and are skipped without it: ``Thursday`` (the most
 recent Thursday on or before publication), ``yesterday``, ``today``, ``tomorrow``,
-``June 5`` and ``in June`` (the published year), ``last June``/``next June``, ``last
-month``, ``this month``/``earlier this month``, ``next month``, ``last year``, ``this
-year``, ``next year`` and ``by the end of the year`` (December). Tense is not read, so
-``will meet on Thursday`` is still the Thursday before publication.
+``June 5`` and ``in June`` (the published year), ``October this year``, ``last June``,
+``next June``, ``last month``, ``this month``/``earlier this month``, ``next month``,
+``last year``, ``this year``, ``next year`` and ``by the end of the year`` (December).
+Tense is not read, so ``will meet on Thursday`` is still the Thursday before publication.
 
 A month-precision date is the first of its month and a year-precision date the first of
 January, so ``value`` always lies in the period the text names.
@@ -153,6 +153,19 @@ def _month_only(m: re.Match[str], published: date | None) -> tuple[int, int, Dea
     return start, m.end(), _dd(date(year, month, 1), DatePrecision.MONTH)
 
 
+def _with_relative_year(
+    m: re.Match[str], published: date | None
+) -> tuple[int, int, DealDate] | None:
+    """ "October this year", "November 30 last year"."""
+    if published is None:
+        return None
+    year = published.year + _SHIFTS[m.group("which").lower()]
+    if m.group("day") is None:
+        return m.start(), m.end(), _dd(date(year, _month(m), 1), DatePrecision.MONTH)
+    value = _safe_date(year, _month(m), int(m.group("day")))
+    return None if value is None else (m.start(), m.end(), _dd(value, DatePrecision.DAY))
+
+
 def _weekday(m: re.Match[str], published: date | None) -> tuple[int, int, DealDate] | None:
     if published is None:
         return None
@@ -194,6 +207,12 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"{_B}{_MONTH}{_SP}{_DAY},?{_SP}{_YEAR}{_E}"), _day_full),
     (re.compile(rf"{_B}{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}{_E}"), _day_full),
     (re.compile(rf"{_B}{_MONTH},?{_SP}(?:of{_SP})?{_YEAR}{_E}"), _month_year),
+    (
+        re.compile(
+            rf"{_B}{_MONTH}(?:{_SP}{_DAY})?,?{_SP}(?P<which>(?i:this|last|next)){_SP}(?i:year){_E}"
+        ),
+        _with_relative_year,
+    ),
     (re.compile(rf"{_B}{_MONTH}{_SP}{_DAY}{_E}(?!,?{_SP}\d)"), _day_no_year),
     (re.compile(rf"{_B}{_DAY}{_SP}(?:of{_SP})?{_MONTH}{_E}(?!,?{_SP}\d)"), _day_no_year),
     (

@@ -59,6 +59,8 @@ RELATIVE: list[Row] = [
     ("It will be approved next year.", [("next year", "2025-01-01", "year")]),
     ("Deliveries end by the end of the year.", [("the end of the year", "2024-12-01", "month")]),
     ("Deliveries end by year-end.", [("year-end", "2024-12-01", "month")]),
+    ("It is due in October this year.", [("October this year", "2024-10-01", "month")]),
+    ("It was signed on November 30 last year.", [("November 30 last year", "2023-11-30", "day")]),
     (
         "Signed yesterday; talks began last year.",
         [("yesterday", "2024-06-06", "day"), ("last year", "2023-01-01", "year")],
