@@ -55,7 +55,7 @@ def extract(
     money = find_money(text)
     quantities = [q for q in find_quantities(text) if not any(q.overlaps(m) for m in money)]
     facts: list[SentenceFacts] = []
-    spans = _rejoin(text, split_sentences(text))
+    spans = _bounded(text, _rejoin(text, split_sentences(text)))
     sent_mentions_all = _bucket(mentions, spans)
     sent_money_all = _bucket(money, spans)
     sent_quantities_all = _bucket(quantities, spans)
@@ -87,6 +87,24 @@ def _bucket(items: Sequence[_T], spans: Sequence[Span]) -> list[list[_T]]:
         while i < len(items) and items[i].start < span.end:
             out[k].append(items[i])
             i += 1
+    return out
+
+
+#: Longest stretch read as one sentence; longer runs (lists, tables, noise) are cut at blanks.
+MAX_SENTENCE = 1200
+
+
+def _bounded(text: str, spans: list[Span]) -> list[Span]:
+    """Cut over-long sentences so that the work per sentence stays bounded."""
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        while span.end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            out.append(Span(start, cut))
+            start = cut
+        out.append(Span(start, span.end))
     return out
 
 

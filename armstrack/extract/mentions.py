@@ -201,15 +201,17 @@ def _word_end(low: str, end: int, size: int, kind: str) -> int:
 
 
 def _longest(hits: list[tuple[int, int, _Entry]]) -> list[EntityMention]:
-    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0], _KIND_RANK[h[2].kind]))
-    taken: list[tuple[int, int]] = []
+    """Keep the longest of overlapping hits, scanning left to right (n log n)."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), _KIND_RANK[h[2].kind]))
     chosen: list[tuple[int, int, _Entry]] = []
-    for start, end, entry in hits:
-        if any(start < e and s < end for s, e in taken):
+    for hit in hits:
+        if chosen and hit[0] < chosen[-1][1]:
+            last = chosen[-1]
+            longer = hit[1] - hit[0] > last[1] - last[0]
+            if longer and (len(chosen) < 2 or hit[0] >= chosen[-2][1]):
+                chosen[-1] = hit
             continue
-        taken.append((start, end))
-        chosen.append((start, end, entry))
-    chosen.sort(key=lambda h: h[0])
+        chosen.append(hit)
     return [
         EntityMention(
             start=s,

@@ -168,7 +168,7 @@ def read_parties(
             m.start < first_verb
             and not passive
             and cue not in _BLOCKERS
-            and len(low[m.end : first_verb].split()) <= _SUBJECT_REACH
+            and _within(low, m.end, first_verb, _SUBJECT_REACH)
         ):
             role = "candidate"
         if role:
@@ -194,20 +194,24 @@ def read_parties(
     return out
 
 
+def _within(low: str, start: int, end: int, words: int) -> bool:
+    """Whether ``low[start:end]`` holds at most *words* words (cheap for long gaps)."""
+    return end - start <= 40 * words and len(low[start:end].split()) <= words
+
+
 _SUBJECT_REACH = 15  # words between a subject and its trigger, at most
 
 
 def _before_noun_trigger(low: str, end: int, triggers: Sequence[TriggerHit]) -> bool:
     """Whether a trigger noun follows within a few words ("Poland's planned purchase")."""
     return any(
-        t.pos == "noun" and t.start >= end and len(low[end : t.start].split()) <= 4
-        for t in triggers
+        t.pos == "noun" and t.start >= end and _within(low, end, t.start, 4) for t in triggers
     )
 
 
 def _after_trigger(low: str, start: int, triggers: Sequence[TriggerHit], reach: int = 3) -> bool:
     """Whether a trigger ends a few words before ("a deal with", "signed with")."""
-    return any(t.end <= start and len(low[t.end : start].split()) <= reach for t in triggers)
+    return any(t.end <= start and _within(low, t.end, start, reach) for t in triggers)
 
 
 _BLOCKERS = _words("in at on of about against over than including like between")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from armstrack.extract.rules import CueRule, Frame, Rules, TriggerRule, default_rules
 from armstrack.extract.spans import Span
@@ -86,29 +85,42 @@ class _Compiled:
     pattern: re.Pattern[str]
     verbs: dict[str, TriggerRule]
     nouns: dict[str, TriggerRule]
-    before: tuple[tuple[tuple[str, ...], CueRule], ...]
-    sentence: tuple[tuple[tuple[str, ...], CueRule], ...]
+    before: dict[str, list[tuple[tuple[str, ...], int, CueRule]]]
+    sentence: dict[str, list[tuple[tuple[str, ...], int, CueRule]]]
 
 
-@cache
+_COMPILED: dict[int, tuple[Rules, _Compiled]] = {}
+
+
+def _compiled(rules: Rules) -> _Compiled:
+    """Return the compiled form of *rules*, built once per rules object."""
+    known = _COMPILED.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = (rules, _compile(rules))
+        _COMPILED[id(rules)] = known
+    return known[1]
+
+
+def _cue_index(rules: Rules, where: str) -> dict[str, list[tuple[tuple[str, ...], int, CueRule]]]:
+    index: dict[str, list[tuple[tuple[str, ...], int, CueRule]]] = {}
+    for order, cue in enumerate(rules.cues):
+        if cue.where != where:
+            continue
+        for form in cue.forms:
+            phrase = tuple(_WORD.findall(form))
+            if phrase:
+                index.setdefault(phrase[0], []).append((phrase, order, cue))
+    return index
+
+
 def _compile(rules: Rules) -> _Compiled:
     verbs = dict(rules.verb_forms)
     nouns = dict(rules.noun_forms)
     forms = sorted({*verbs, *nouns}, key=lambda f: (-len(f), f))
     body = "|".join(re.escape(f).replace(r"\ ", " +") for f in forms)
     pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-    before = tuple(
-        (tuple(_WORD.findall(form)), cue)
-        for cue in rules.cues
-        if cue.where == "before"
-        for form in cue.forms
-    )
-    sentence = tuple(
-        (tuple(_WORD.findall(form)), cue)
-        for cue in rules.cues
-        if cue.where == "sentence"
-        for form in cue.forms
-    )
+    before = _cue_index(rules, "before")
+    sentence = _cue_index(rules, "sentence")
     return _Compiled(pattern, verbs, nouns, before, sentence)
 
 
@@ -118,9 +130,16 @@ def words_before(low: str, start: int, limit: int, floor: int = 0) -> list[str]:
     return _WORD.findall(window)[-limit:]
 
 
-def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+def _cues_in(
+    words: Sequence[str], index: dict[str, list[tuple[tuple[str, ...], int, CueRule]]]
+) -> list[CueRule]:
+    """Return the cues whose phrase occurs in *words*, in rule order."""
+    found: dict[int, CueRule] = {}
+    for i, word in enumerate(words):
+        for phrase, order, cue in index.get(word, ()):
+            if order not in found and tuple(words[i : i + len(phrase)]) == phrase:
+                found[order] = cue
+    return [found[k] for k in sorted(found)]
 
 
 def _reading(form: str, prev: str, nxt: str, c: _Compiled) -> tuple[str, TriggerRule] | None:
@@ -150,7 +169,7 @@ def find_triggers(
 
     *exclude* lists spans (sums of money) where no trigger is read: "20 trillion won".
     """
-    c = _compile(rules or default_rules())
+    c = _compiled(rules or default_rules())
     end = len(low) if end is None else end
     hedged = _sentence_cues(low[start:end], c)
     hits: list[TriggerHit] = []
@@ -194,11 +213,8 @@ def find_triggers(
 
 
 def _sentence_cues(text: str, c: _Compiled) -> str | None:
-    words = _WORD.findall(text)
-    for phrase, cue in c.sentence:
-        if _contains(words, phrase):
-            return cue.id
-    return None
+    found = _cues_in(_WORD.findall(text), c.sentence)
+    return found[0].id if found else None
 
 
 def _status(
@@ -214,7 +230,7 @@ def _status(
     near = prev[-4:]
     passive = form.split()[0] in _PARTICIPLES and bool(near) and near[-1] in _BE
     infinitive = bool(near) and near[-1] == "to"
-    found: list[CueRule] = [cue for phrase, cue in c.before if _contains(near, phrase)]
+    found = _cues_in(near, c.before)
     kinds = {cue.status for cue in found}
     ids = tuple(sorted({cue.id for cue in found}))
     if "negated" in kinds:
