@@ -255,7 +255,7 @@ def draft_from_sentence(
         same = [ln for ln in lines if ln.origin in (None, last.supplier)] if last else []
         if (
             last is not None
-            and facts.index - last.sentence <= 3
+            and facts.index - last.sentence <= 5
             and (_COREF_DEAL.search(sentence_low) or any(ln.origin == last.supplier for ln in same))
         ):
             _extend(last, same, facts, text, s, e, status, main)
@@ -373,15 +373,16 @@ def _resolve(
     rules: list[str] = []
     subjects = [p for p in parties if p.role == "subject"]
     partner = next((p for p in parties if p.role == "with"), None)
-    if len(subjects) == 2 and frame is Frame.NEUTRAL and partner is None:
+    if len(subjects) == 2 and partner is None and not suppliers and not buyers:
         # "Israel and India signed a deal": the maker's state supplies.
         known = {ln.origin for ln in lines if ln.origin}
         a, b = subjects
         if (a.state in known) == (b.state in known):
             known = doc_origins
         if (a.state in known) != (b.state in known):
-            maker, partner = (a, b) if a.state in known else (b, a)
-            subjects = [Party(maker.mention, maker.state, "subject", "", True, maker.multinational)]
+            maker, other = (a, b) if a.state in known else (b, a)
+            rules.append("pair-by-origin")
+            return [_side(maker)], [_side(other)], rules
     for extra in subjects[1:] if frame in (Frame.BUY, Frame.RECEIVE) else ():
         buyers.append(_side(extra))
     if subjects:
