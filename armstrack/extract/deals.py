@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from armstrack.catalogue import Catalogue
-from armstrack.extract.roles import Party, read_parties
+from armstrack.extract.roles import Party, only_modifiers, read_parties
 from armstrack.extract.rules import Frame
 from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention, Span
 from armstrack.extract.triggers import TriggerHit
@@ -42,6 +42,7 @@ _QUANTITY_GAP = re.compile(
     r"upgraded|refurbished|new-generation|next-generation|latest|[a-z]+-made|[a-z]+-built|"
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?|[a-z]+(?:-[a-z]+)+))*\s*$"
 )
+_POSSESSIVE_S = re.compile(r"^(?:'s|’s)")
 _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
 _COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states)\b")
 _COREF_DEAL = re.compile(
@@ -231,6 +232,19 @@ def draft_from_sentence(
             suppliers = [_side(made)]
             rules.append(f"origin-{made.cue}")
     last = context.last
+    if (
+        last is not None
+        and facts.index - last.sentence <= 5
+        and suppliers
+        and not buyers
+        and last.buyer
+        and last.buyer != suppliers[0][0]
+        and frame in (Frame.BUY, Frame.RECEIVE)
+        and _PRONOUN_BUYER.search(low, s, _first_trigger(facts, Frame.BUY))
+    ):
+        # "... after its deal to acquire CV90s from Sweden": the buyer spoken of before.
+        buyers = [(last.buyer, None)]
+        rules.append("coref-pronoun")
     if last is not None and facts.index - last.sentence <= 5 and (suppliers or buyers):
         # The story goes on: "As part of the donation, Norway will provide ..."
         if suppliers and not buyers and suppliers[0][0] == last.supplier and last.buyer:
@@ -287,6 +301,7 @@ def draft_from_sentence(
                 rules=[*(t.rule.id for t in facts.triggers if t.rule), *rules],
             )
             _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
+            drafts.extend(_split_by_origin(d, parties, low))
             d.confidence = 0.9 if "origin" not in " ".join(rules) else 0.7
             drafts.append(d)
     if drafts:
@@ -294,6 +309,51 @@ def draft_from_sentence(
         context.last = drafts[-1]
     _ = origin_parties
     return drafts
+
+
+_PRONOUN_BUYER = re.compile(r"\b(?:its|their|it|they|the country|the government|the ministry)\b")
+
+
+def _first_trigger(facts: SentenceFacts, frame: Frame) -> int:
+    """Where the first trigger of *frame* (or any trigger) starts in the sentence."""
+    for t in facts.triggers:
+        if t.frame is frame or (frame is Frame.BUY and t.frame is Frame.RECEIVE):
+            return t.end
+    return facts.triggers[0].end if facts.triggers else facts.span.end
+
+
+def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft]:
+    """Move lines named with another origin ("24 US F-35 jets ... from Sweden") to own deals."""
+    moved: dict[str, list[_Line]] = {}
+    for ln in list(d.lines):
+        maker = next(
+            (
+                p
+                for p in parties
+                if p.role == "origin"
+                and p.mention.end <= ln.span.start
+                and only_modifiers(_POSSESSIVE_S.sub("", low[p.mention.end : ln.span.start]))
+            ),
+            None,
+        )
+        if maker is not None and maker.state not in (d.supplier, d.buyer):
+            d.lines.remove(ln)
+            moved.setdefault(maker.state, []).append(ln)
+    out = []
+    for state, lines in moved.items():
+        extra = Draft(
+            supplier=state,
+            buyer=d.buyer,
+            lines=lines,
+            status=d.status,
+            kind=d.kind,
+            sentence=d.sentence,
+            rules=[*d.rules, "origin-of-line"],
+            evidence=[ev for ev in d.evidence if ev.field in ("buyer", "status")],
+            confidence=d.confidence,
+        )
+        out.append(extra)
+    return out
 
 
 def _frame(triggers: Sequence[TriggerHit], after: int) -> Frame:

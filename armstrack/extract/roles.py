@@ -19,7 +19,7 @@ from armstrack.extract.spans import EntityMention
 from armstrack.extract.triggers import TriggerHit, words_before
 from armstrack.model import OrganisationKind
 
-__all__ = ["Party", "read_parties"]
+__all__ = ["Party", "only_modifiers", "read_parties"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -105,7 +105,7 @@ def read_parties(
             parties.append(Party(m, m.state, "origin", "made"))
             continue
         next_good = next((g for g in goods if g.start >= m.end), None)
-        adjacent = next_good is not None and _only_modifiers(
+        adjacent = next_good is not None and only_modifiers(
             _POSSESSIVE.sub("", low[m.end : next_good.start])
         )
         cue = inherited.pop(m.start, None) or _cue(low, m.start, sentence_start)
@@ -223,7 +223,7 @@ _FUNCTION_WORDS = _words(
 )
 
 
-def _only_modifiers(gap: str) -> bool:
+def only_modifiers(gap: str) -> bool:
     """Whether a gap between a state and a system holds only a few modifier words."""
     if any(c in gap for c in ",;:()"):
         return False
