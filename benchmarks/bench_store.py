@@ -9,8 +9,10 @@ The PostgreSQL URL defaults to ``$ARMSTRACK_TEST_PG_URL``; without one only SQLi
 measured. Each measurement runs on a fresh database ``--repeat`` times; the medians are
 reported. Wall-clock rates are printed with rates per CPU second of this process (on
 SQLite all the work is in-process; on PostgreSQL the server's CPU is not counted), since
-on a shared machine the wall clock also measures the neighbours. Targets: ingest >= 1,000 documents/s on one core with extraction included,
-storage <= 30% of ingest time; bulk load >= 100,000 deals/s on SQLite.
+on a shared machine the wall clock also measures the neighbours.
+
+Targets: ingest >= 1,000 documents/s on one core with extraction included, storage
+<= 30% of ingest time; bulk load >= 100,000 deals/s on SQLite.
 
 Articles are generated from templates over the catalogue (weapon systems with their
 state of origin, buyer states), several articles per transaction, so merging is exercised.
@@ -110,7 +112,7 @@ def generate_articles(count: int, seed: int = 7) -> list[Document]:
     for index in range(count):
         system, buyer, qty, billions, day = rng.choice(transactions)
         assert system.origin is not None
-        status, line = rng.choice(STATUS_LINES)
+        _status, line = rng.choice(STATUS_LINES)
         body = line.format(
             qty=qty,
             system=f"{system.name} {system.category.value}",
