@@ -92,13 +92,18 @@ class Draft:
     confidence: float = 0.8
     sentence: int = 0
     rules: list[str] = field(default_factory=list)
+    verb_status: bool = False
 
 
 def _status(triggers: Sequence[TriggerHit]) -> tuple[Status, TriggerHit | None]:
+    """Return the strongest status the verbs report, else the one the nouns report."""
     best: tuple[Status, TriggerHit | None] = (Status.REPORTED, None)
-    for t in triggers:
-        if t.status is not None and _RANK[t.status] < _RANK[best[0]]:
-            best = (t.status, t)
+    for pos in ("verb", "noun"):
+        for t in triggers:
+            if t.pos == pos and t.status is not None and _RANK[t.status] < _RANK[best[0]]:
+                best = (t.status, t)
+        if best[1] is not None and best[0] is not Status.REPORTED:
+            return best
     return best
 
 
@@ -299,6 +304,7 @@ def draft_from_sentence(
                 buyer_orgs=[b_org] if b_org else [],
                 sentence=facts.index,
                 rules=[*(t.rule.id for t in facts.triggers if t.rule), *rules],
+                verb_status=main is not None and main.pos == "verb",
             )
             _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
             drafts.extend(_split_by_origin(d, parties, low))
@@ -752,7 +758,7 @@ def assemble(
             if not ln.generic or (ln.category not in named and _keep_generic(ln, own, low))
         ]
         real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]
-        if not d.lines or (not real and d.status not in _STRONG):
+        if not d.lines or (not real and (d.status not in _STRONG or not d.verb_status)):
             if d.value is not None:
                 heir = next(
                     (
