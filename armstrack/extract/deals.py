@@ -36,12 +36,12 @@ _RANK = {
     Status.CONSIDERED: 7,
     Status.REPORTED: 8,
 }
-_QUANTITY_GAP = re.compile(
-    r"^(?:\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?)\s+of)?"
-    r"(?:\s+(?:the|its|their|new|more|additional|further|used|second-hand|modern|advanced|"
-    r"upgraded|refurbished|new-generation|next-generation|latest|[a-z]+-made|[a-z]+-built|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?|[a-z]+(?:-[a-z]+)+))*\s*$"
+_GAP_TOKEN = re.compile(r"\(?[A-Za-z][\w'’/.-]*\)?|\d+(?:[.,]\d+)?(?:-[a-z]+)+|\d+mm")
+_GAP_STOP = frozenset(
+    "and or to from in with for by at per percent than which that who were was are is "
+    "be been has have had will would year years months days million billion worth".split()
 )
+_GAP_LEAD = re.compile(r"^\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?|more|of)(?: of)?\b")
 _POSSESSIVE_S = re.compile(r"^(?:'s|’s)")
 _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
 _COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states)\b")
@@ -181,6 +181,17 @@ def _strip_plural(name: str, low: str) -> str:
     return name
 
 
+def _modifier_gap(gap: str) -> bool:
+    """Whether words between a count and a system only describe it ("24 additional")."""
+    if any(c in gap for c in ",;:$"):
+        return False
+    lead = _GAP_LEAD.match(gap)
+    words = gap[lead.end() :].split() if lead else gap.split()
+    return len(words) <= 4 and all(
+        _GAP_TOKEN.fullmatch(w) is not None and w.lower() not in _GAP_STOP for w in words
+    )
+
+
 def _quantity(
     text: str,
     m: EntityMention,
@@ -192,7 +203,7 @@ def _quantity(
         if q.end <= m.start and m.start - q.end <= 60:
             if any(q.end <= g.start < m.start for g in goods if g is not m and g.kind == "system"):
                 continue
-            if _QUANTITY_GAP.match(text[q.end : m.start]):
+            if _modifier_gap(text[q.end : m.start]):
                 best = q
     return best.value if best is not None else None
 
@@ -714,7 +725,7 @@ def assemble(
         if any(m.kind == "state" and m.ref == "PRK" for m in facts.mentions):
             context.north = True
         goods = [m for m in facts.mentions if m.kind in ("system", "class")]
-        for m in goods:
+        for m in goods if facts.triggers else ():
             if m.kind == "system":
                 q = _quantity(text, m, facts.quantities, goods)
                 key = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
