@@ -285,8 +285,12 @@ def draft_from_sentence(
         same = [ln for ln in lines if ln.origin in (None, last.supplier)] if last else []
         if (
             last is not None
-            and facts.index - last.sentence <= 5
-            and (_COREF_DEAL.search(sentence_low) or any(ln.origin == last.supplier for ln in same))
+            and facts.index - last.sentence <= 8
+            and (
+                _COREF_DEAL.search(sentence_low)
+                or any(ln.origin == last.supplier for ln in same)
+                or bool({ln.key for ln in same} & {ln.key for ln in last.lines})
+            )
         ):
             _extend(last, same, facts, text, s, e, status, main)
             last.rules.append("coref-the-deal")
@@ -296,6 +300,8 @@ def draft_from_sentence(
         if origin is not None:
             suppliers = [(origin[0], None)]
             rules.append(origin[1])
+    if suppliers and not buyers and lines and facts.triggers:
+        context.orphans.append((facts.index, suppliers[0], lines, status, rules))
     if not suppliers or not buyers:
         return []
     value = facts.money[0].money if facts.money else None
@@ -324,6 +330,23 @@ def draft_from_sentence(
     if drafts:
         context.pair = (suppliers[0], buyers[0])
         context.last = drafts[-1]
+        for index, side, orphan_lines, orphan_status, orphan_rules in context.orphans:
+            if side[0] == suppliers[0][0] and facts.index - index <= 3 and index < facts.index:
+                d = drafts[0]
+                drafts.append(
+                    Draft(
+                        supplier=side[0],
+                        buyer=d.buyer,
+                        lines=orphan_lines,
+                        status=orphan_status,
+                        kind=d.kind,
+                        sentence=index,
+                        rules=[*orphan_rules, "coref-later-buyer"],
+                        evidence=[ev for ev in d.evidence if ev.field == "buyer"],
+                        confidence=0.6,
+                    )
+                )
+        context.orphans.clear()
     _ = origin_parties
     return drafts
 
@@ -448,7 +471,13 @@ def _resolve(
     suppliers: list[_Side] = [_side(p) for p in parties if p.role == "supplier"]
     buyers: list[_Side] = [_side(p) for p in parties if p.role == "buyer"]
     rules: list[str] = []
+    if frame in (Frame.BUY, Frame.RECEIVE):
+        # One buys from, not to: "bought ... during a visit to Russia".
+        buyers = [_side(p) for p in parties if p.role == "buyer" and p.cue not in ("to", "into")]
     subjects = [p for p in parties if p.role == "subject"]
+    pair = [p for p in parties if p.role == "pair"]
+    if len(pair) == 2 and not subjects:
+        subjects = pair  # "a deal between Iraq and Russia"
     partner = next((p for p in parties if p.role == "with"), None)
     if len(subjects) == 2 and partner is None and not suppliers and not buyers:
         # "Israel and India signed a deal": the maker's state supplies.
@@ -661,6 +690,10 @@ class _Context:
     north: bool = False
     doc_states: set[str] = field(default_factory=set)
     doc_origins: set[str] = field(default_factory=set)
+    #: Deals whose buyer the sentence does not name, waiting for a later sentence to.
+    orphans: list[tuple[int, _Side, list[_Line], Status, list[str]]] = field(
+        default_factory=list
+    )
 
 
 def _overlap(a: Draft, b: Draft) -> bool:

@@ -162,6 +162,8 @@ def read_parties(
             role = "subject"
         elif after_sell:
             role = "buyer"
+        elif cue == "between":
+            role = "pair"
         elif cue in ("and", "or") and parties and parties[-1].role not in ("origin", "candidate"):
             role = parties[-1].role
         elif (
