@@ -76,6 +76,9 @@ VALUE_TOLERANCE = Decimal("0.10")
 #: Largest gap between two deal dates of one transaction.
 DATE_WINDOW = timedelta(days=731)
 
+#: Longest match key stored (longer keys are cut; the column holds 400 characters).
+MAX_KEY = 400
+
 #: Returns the id of the root of a catalogue system's family (or ``None`` if unknown).
 FamilyOf = Callable[[str], str | None]
 
@@ -138,7 +141,9 @@ def match_keys(deal: Deal, family_of: FamilyOf = _no_family) -> frozenset[str]:
     if deal.supplier is None or deal.buyer is None:
         return frozenset()
     pair = f"{deal.supplier}>{deal.buyer}"
-    return frozenset(f"{pair}|{key}" for line in deal.systems for key in line_keys(line, family_of))
+    return frozenset(
+        f"{pair}|{key}"[:MAX_KEY] for line in deal.systems for key in line_keys(line, family_of)
+    )
 
 
 @dataclass(frozen=True)

@@ -175,8 +175,8 @@ class DealLineRow(Base):
     id: Mapped[IntPK]
     deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(_NAME)
-    name_key: Mapped[str] = mapped_column(_NAME)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text)
     system_id: Mapped[str | None] = mapped_column(_ID, ForeignKey("systems.id"), index=True)
     family_id: Mapped[str | None] = mapped_column(_ID, ForeignKey("systems.id"), index=True)
     category: Mapped[Category | None] = mapped_column(enum_type(Category, "category"))

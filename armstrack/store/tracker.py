@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any, Self, TypeVar
 
 from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from armstrack import codes
@@ -347,13 +347,14 @@ class Tracker:
         if ready:
             try:
                 self._store(ready, tally)
-            except SQLAlchemyError:
-                if len(ready) == 1:
-                    raise
-                for one in ready:  # find the culprit: store the documents one by one
+            except (IntegrityError, DataError):
+                # Something in the batch breaks a constraint: store the documents one by
+                # one, so that only the failing ones are skipped. (Other database errors,
+                # such as a lost connection, are not about a document and propagate.)
+                for one in ready:
                     try:
                         self._store([one], tally)
-                    except SQLAlchemyError as exc:
+                    except (IntegrityError, DataError) as exc:
                         cause = getattr(exc, "orig", None) or exc
                         reason = f"storing failed: {str(cause).splitlines()[0]}"
                         tally.skipped.append(SkippedDocument(document=one[0].id, reason=reason))

@@ -113,8 +113,9 @@ def test_failing_document_is_skipped_with_its_reason(tracker: Tracker) -> None:
     assert [d.id for d in tracker.documents()] == ["a", "c"]
 
 
+@pytest.mark.parametrize("batch", [1, 3])
 def test_a_document_that_cannot_be_stored_loses_nothing_else(
-    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
     original = convert.evidence_rows
 
@@ -127,12 +128,22 @@ def test_a_document_that_cannot_be_stored_loses_nothing_else(
     monkeypatch.setattr(convert, "evidence_rows", broken)
     bad = _k2().model_copy(update={"buyer": "ROU"})
     extractor = _table({"a": [_k2()], "b": [bad], "c": [_k2(status="delivered")]})
-    report = tracker.ingest([_doc("a"), _doc("b"), _doc("c")], extractor=extractor, batch_size=3)
+    report = tracker.ingest(
+        [_doc("a"), _doc("b"), _doc("c")], extractor=extractor, batch_size=batch
+    )
     assert [s.document for s in report.skipped] == ["b"]
     assert report.skipped[0].reason.startswith("storing failed")
     assert [d.id for d in tracker.documents()] == ["a", "c"]
     (deal,) = tracker.deals()
     assert deal.documents == ("a", "c")
+
+
+def test_long_names_are_stored(tracker: Tracker) -> None:
+    name = "K2 " + "very long system description " * 30
+    deal = _k2(line=SystemLine(name=name, quantity=5))
+    report = tracker.ingest([_doc("a")], extractor=_table({"a": [deal]}))
+    assert report.stored == 1, report.summary()
+    assert tracker.deals()[0].deal.systems[0].name == name
 
 
 def test_reports_of_one_transaction_become_one_deal(tracker: Tracker) -> None:
