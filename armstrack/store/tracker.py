@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -253,6 +254,13 @@ class Tracker:
         alone writes. *progress* is called with the number of documents done.
         """
         extract = extractor or extract_document
+        if workers > 1:
+            try:
+                pickle.dumps(extract)
+            except (pickle.PicklingError, AttributeError, TypeError) as exc:
+                raise ValueError(
+                    f"with workers > 1 the extractor must be picklable: {exc}"
+                ) from exc
         if not self._synced:
             self.sync_catalogue()
         tally = _Tally()

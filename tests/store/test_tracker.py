@@ -318,3 +318,8 @@ def test_merging_does_not_depend_on_ingest_order(
             results.append(_canonical(tracker.deals()))
             savepoint.rollback()
     assert results[0] == results[1]
+
+
+def test_workers_need_a_picklable_extractor(tracker: Tracker) -> None:
+    with pytest.raises(ValueError, match="picklable"):
+        tracker.ingest([_doc("a")], extractor=lambda d: [], workers=2)
