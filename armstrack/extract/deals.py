@@ -226,7 +226,9 @@ def draft_from_sentence(
     status, main = _status(facts.triggers)
     subject_end = next((p.mention.end for p in parties if p.role == "subject"), s)
     frame = _frame(facts.triggers, subject_end)
-    suppliers, buyers, rules = _resolve(parties, frame, lines, context.doc_origins)
+    suppliers, buyers, rules = _resolve(
+        parties, frame, lines, context.doc_origins, facts.triggers
+    )
     sentence_low = low[s:e]
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
         suppliers, buyers = [context.pair[0]], [context.pair[1]]
@@ -310,10 +312,11 @@ def draft_from_sentence(
         for buyer, b_org in buyers:
             if supplier == buyer:
                 continue
+            own = _lines_for(buyer, buyers, lines, parties) if len(buyers) > 1 else lines
             d = Draft(
                 supplier=supplier,
                 buyer=buyer,
-                lines=[ln for ln in lines if ln.origin != buyer or ln.generic],
+                lines=[ln for ln in own if ln.origin != buyer or ln.generic],
                 value=value,
                 status=status,
                 kind=_kind(facts.triggers),
@@ -396,6 +399,26 @@ def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft
     return out
 
 
+def _lines_for(
+    buyer: str, buyers: Sequence[_Side], lines: Sequence[_Line], parties: Sequence[Party]
+) -> list[_Line]:
+    """The lines of one of several buyers: each line goes to the buyer named next after it
+    ("16 fighters for Algeria and six for Uganda"); where that does not share them out,
+    every buyer has every line."""
+    named = sorted(
+        (p.mention.start, p.state)
+        for p in parties
+        if p.state in {b for b, _ in buyers} and p.role in ("buyer", "subject")
+    )
+    owners = []
+    for ln in lines:
+        after = [state for start, state in named if start >= ln.span.end]
+        owners.append(after[0] if after else None)
+    if None in owners or len(set(owners)) < len({b for b, _ in buyers}):
+        return list(lines)  # "Estonia and Latvia signed ... IRIS-T": the lines are shared
+    return [ln for ln, owner in zip(lines, owners, strict=True) if owner == buyer]
+
+
 def _frame(triggers: Sequence[TriggerHit], after: int) -> Frame:
     """Return the frame of the subject's verb ("signed a deal to supply": supply's)."""
     verbs = [t for t in triggers if t.pos == "verb" and t.start >= after]
@@ -413,16 +436,17 @@ def _frame(triggers: Sequence[TriggerHit], after: int) -> Frame:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|\s[-–—]\s|,? (?:while|whereas|but|although|though)\b|\b(?:the day )?after\b"
-    r"|, (?:whose|which|who)\b"
+    r";|(?-i: and (?=[A-Z]))|\s[-–—]\s|,? (?:while|whereas|but|although|though)\b|\b(?:the day )?after\b"
+    r"|, (?:whose|which|who)\b",
+    re.IGNORECASE,
 )
 
 
-def clauses(low: str, facts: SentenceFacts) -> list[SentenceFacts]:
+def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
     """Split a sentence where two clauses each report a transfer ("..., while X bought ...")."""
     cuts: list[int] = []
     start = facts.span.start
-    for m in _CLAUSE_BREAK.finditer(low, facts.span.start, facts.span.end):
+    for m in _CLAUSE_BREAK.finditer(text, facts.span.start, facts.span.end):
         left = [t for t in facts.triggers if start <= t.start < m.start()]
         right = [t for t in facts.triggers if t.start >= m.end()]
         parties = [
@@ -466,7 +490,11 @@ def _side(p: Party) -> _Side:
 
 
 def _resolve(
-    parties: Sequence[Party], frame: Frame, lines: Sequence[_Line], doc_origins: set[str]
+    parties: Sequence[Party],
+    frame: Frame,
+    lines: Sequence[_Line],
+    doc_origins: set[str],
+    triggers: Sequence[TriggerHit] = (),
 ) -> tuple[list[_Side], list[_Side], list[str]]:
     suppliers: list[_Side] = [_side(p) for p in parties if p.role == "supplier"]
     buyers: list[_Side] = [_side(p) for p in parties if p.role == "buyer"]
@@ -493,7 +521,10 @@ def _resolve(
         buyers.append(_side(extra))
     if subjects:
         subject = subjects[0]
-        role = _subject_role(subject, partner, frame, lines, suppliers, buyers, doc_origins)
+        has_verb = any(t.pos == "verb" and t.status is not None for t in triggers)
+        role = _subject_role(
+            subject, partner, frame, lines, suppliers, buyers, doc_origins, has_verb
+        )
         if role == "supplier" and subject.state not in [b for b, _ in buyers]:
             suppliers.insert(0, _side(subject))
             rules.append(f"subject-{frame.value}")
@@ -538,6 +569,7 @@ def _subject_role(
     suppliers: Sequence[_Side],
     buyers: Sequence[_Side],
     doc_origins: set[str],
+    has_verb: bool = True,
 ) -> str | None:
     if subject.role == "owner" and frame is Frame.NEUTRAL and partner is None:
         frame = Frame.BUY
@@ -568,7 +600,8 @@ def _subject_role(
         return "supplier"
     if origins and subject.state in origins:
         return "supplier"
-    return "buyer"
+    # A bare "France ... the deal" tells no direction; a verb ("Iraq signs") makes it likely.
+    return "buyer" if has_verb else None
 
 
 def _origin(
@@ -766,7 +799,7 @@ def assemble(
                     counts.setdefault(key, q)
         new = [
             d
-            for part in clauses(low, facts)
+            for part in clauses(text, facts)
             for d in draft_from_sentence(text, low, part, catalogue, state_form_kind, context)
         ]
         if new and pending is not None and facts.index - pending[0] <= 2:

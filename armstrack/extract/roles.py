@@ -41,6 +41,10 @@ _OWN_BODIES = re.compile(
     r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company)\b"
 )
 _DATELINE = re.compile(r"^\s*(?:\(|[-–—:,]|\d)")
+_OFFICIALS = re.compile(
+    r"^\s+(?:defen[cs]e minister|minister of defen[cs]e|defen[cs]e secretary|president|"
+    r"prime minister|leader|navy chief|army chief|envoy|ambassador)\b"
+)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _ADJECTIVAL_KINDS = frozenset({"adjective", "demonym"})
 
@@ -97,7 +101,8 @@ def read_parties(
             company = org is not None and org.kind is OrganisationKind.COMPANY
             multinational = org is not None and org.multinational
         tail = low[m.end : m.end + 40]
-        if _DATELINE.match(tail) and (m.start == 0 or low[m.start - 1] == "\n"):
+        line_start = low.rfind("\n", 0, m.start) + 1
+        if _DATELINE.match(tail) and not low[line_start : m.start].strip():
             continue  # "PARIS (Reuters) -": where the report was filed
         surface = low[m.start : m.end]
         adjectival = m.kind == "state" and state_form_kind.get(surface) in _ADJECTIVAL_KINDS
@@ -147,6 +152,15 @@ def read_parties(
         if possessive:
             if _before_noun_trigger(low, m.end, triggers):
                 role = "owner"
+            elif (
+                m.start < first_verb
+                and (
+                    _OWN_BODIES.match(_POSSESSIVE.sub("", tail))
+                    or _OFFICIALS.match(_POSSESSIVE.sub("", tail))
+                )
+                and _within(low, m.end, first_verb, _SUBJECT_REACH)
+            ):
+                role = "candidate"  # "Argentina's defence minister signed"
         elif cue == "from":
             role = "supplier"
         elif (
