@@ -820,6 +820,22 @@ def assemble(
                 ln.quantity = counts.get(ln.key)
     kept: list[Draft] = []
     merged = merge_drafts(drafts)
+    seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, _Line]] = {}
+    for n, d in enumerate(merged):
+        # Later mentions of a class ("the shells", "ammunition") are the line already read,
+        # unless they give another count.
+        lines = []
+        for ln in d.lines:
+            key = (d.supplier, d.buyer, ln.category)
+            first = seen_classes.get(key)
+            if not ln.generic or first is None:
+                seen_classes.setdefault(key, (n, ln))
+                lines.append(ln)
+            elif first[0] == n or None not in (ln.quantity, first[1].quantity):
+                lines.append(ln)
+            elif first[1].quantity is None:
+                first[1].quantity = ln.quantity
+        d.lines = lines
     for d in merged:
         named = {
             ln.category
