@@ -42,6 +42,13 @@ _GAP_STOP = frozenset(
     "be been has have had will would year years months days million billion worth".split()
 )
 _GAP_LEAD = re.compile(r"^\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?|more|of)(?: of)?\b")
+# Systems named as what the goods replace, carry or resemble are not goods of the deal.
+_NOT_GOODS = re.compile(
+    r"\b(?:mounted on|fitted (?:on|to)|installed on|integrated (?:on|into)|replac(?:e|es|ing)|"
+    r"replacement (?:for|of)|succeed|similar to|based on|compared (?:with|to)|instead of|"
+    r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of)"
+    r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+$"
+)
 _POSSESSIVE_S = re.compile(r"^(?:'s|’s)")
 _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
 _COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states)\b")
@@ -115,7 +122,9 @@ def _lines(
     named_categories = {m.category for m in named}
     lines: list[_Line] = []
     for i, m in enumerate(goods):
-        if m.start in excluded:
+        if m.start in excluded or _NOT_GOODS.search(
+            low, max(facts.span.start, m.start - 40), m.start
+        ):
             continue
         if m.kind == "class":
             prev = goods[i - 1] if i else None
@@ -135,8 +144,6 @@ def _lines(
                 continue
         quantity = _quantity(text, m, facts.quantities, goods)
         if m.kind == "system":
-            system = catalogue.systems.get(m.ref)
-            family = catalogue.family_of(m.ref).id if system is not None else m.ref
             name = text[m.start : m.end]
             lines.append(
                 _Line(
@@ -144,7 +151,7 @@ def _lines(
                     m.category,
                     quantity,
                     m.ref,
-                    family,
+                    m.ref,
                     m.state,
                     Span(m.start, m.end),
                     False,
@@ -226,9 +233,7 @@ def draft_from_sentence(
     status, main = _status(facts.triggers)
     subject_end = next((p.mention.end for p in parties if p.role == "subject"), s)
     frame = _frame(facts.triggers, subject_end)
-    suppliers, buyers, rules = _resolve(
-        parties, frame, lines, context.doc_origins, facts.triggers
-    )
+    suppliers, buyers, rules = _resolve(parties, frame, lines, context.doc_origins, facts.triggers)
     sentence_low = low[s:e]
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
         suppliers, buyers = [context.pair[0]], [context.pair[1]]
@@ -292,6 +297,11 @@ def draft_from_sentence(
                 _COREF_DEAL.search(sentence_low)
                 or any(ln.origin == last.supplier for ln in same)
                 or bool({ln.key for ln in same} & {ln.key for ln in last.lines})
+                or any(
+                    ln.generic and ln.quantity is not None and ln.category == x.category
+                    for ln in same
+                    for x in last.lines
+                )
             )
         ):
             _extend(last, same, facts, text, s, e, status, main)
@@ -670,6 +680,11 @@ def _extend(
     for ln in lines:
         if ln.key not in keys and (not d.lines or not ln.generic):
             d.lines.append(ln)
+        elif ln.generic and ln.quantity is not None:
+            # "Eighteen main battle tanks were delivered": the count of the tanks read before.
+            uncounted = [x for x in d.lines if x.category == ln.category and x.quantity is None]
+            if len(uncounted) == 1:
+                uncounted[0].quantity = ln.quantity
     if d.value is None and facts.money:
         d.value = facts.money[0].money
         m = facts.money[0]
@@ -724,9 +739,7 @@ class _Context:
     doc_states: set[str] = field(default_factory=set)
     doc_origins: set[str] = field(default_factory=set)
     #: Deals whose buyer the sentence does not name, waiting for a later sentence to.
-    orphans: list[tuple[int, _Side, list[_Line], Status, list[str]]] = field(
-        default_factory=list
-    )
+    orphans: list[tuple[int, _Side, list[_Line], Status, list[str]]] = field(default_factory=list)
 
 
 def _overlap(a: Draft, b: Draft) -> bool:
@@ -794,7 +807,7 @@ def assemble(
         for m in goods if facts.triggers else ():
             if m.kind == "system":
                 q = _quantity(text, m, facts.quantities, goods)
-                key = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
+                key = m.ref
                 if q is not None:
                     counts.setdefault(key, q)
         new = [

@@ -101,6 +101,11 @@ def read_parties(
             company = org is not None and org.kind is OrganisationKind.COMPANY
             multinational = org is not None and org.multinational
         tail = low[m.end : m.end + 40]
+        if any(
+            o.kind == "organisation" and o.end <= m.start and not low[o.end : m.start].strip()
+            for o in mentions
+        ):
+            continue  # "Hanwha Defense Australia", "Lockheed Martin UK": part of a company name
         line_start = low.rfind("\n", 0, m.start) + 1
         if _DATELINE.match(tail) and not low[line_start : m.start].strip():
             continue  # "PARIS (Reuters) -": where the report was filed
