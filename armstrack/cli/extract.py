@@ -1,13 +1,21 @@
-"""``armstrack extract``: print the deals of news texts, one JSON line per document."""
+"""``armstrack extract``: print the deals of news texts, one JSON line per document.
+
+Bad input never stops the run: each unreadable file or JSONL line gives one ``Error:`` line
+on stderr naming it (and the line number), the other documents are still extracted and
+printed, and the exit status is 1 when any input failed.
+"""
 
 from __future__ import annotations
 
 import datetime
+import html
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -15,7 +23,12 @@ from armstrack.catalogue import CatalogueError, default_catalogue, load_catalogu
 from armstrack.extract import extract as extract_deals
 from armstrack.model import Deal
 
-__all__ = ["extract"]
+__all__ = ["MAX_DOCUMENT_BYTES", "extract"]
+
+#: Largest document read, in bytes: a .txt file or one JSONL line. A long article is about
+#: 50 KB, and extraction time and memory grow with the length of one document, so a larger
+#: one is refused with an error instead of read.
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -23,55 +36,172 @@ class _Input:
     id: str
     text: str
     published: datetime.date | None
+    warning: str | None = None
 
 
 class _BadInput(Exception):
     pass
 
 
-def _jsonl(lines: list[str], where: str) -> Iterator[_Input]:
+_HTML = re.compile(r"<!doctype\s+html|<html[\s>]|</(?:p|div|span|a|body|td|li|h[1-6])>", re.I)
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[A-Za-z/!][^<>]*>", re.I | re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _show(name: str) -> str:
+    """Return *name* fit for one line of an error message, whatever it holds."""
+    shown = name if name.isprintable() else repr(name)[1:-1]
+    return shown if len(shown) <= 200 else shown[:200] + "..."
+
+
+def _blank_html(text: str) -> str:
+    """Blank out HTML tags and read entities, keeping every character offset.
+
+    A tag becomes spaces of its own length and ``&amp;`` becomes ``&`` and four spaces, so
+    evidence offsets still point into the text as given.
+
+    >>> _blank_html("<p>K2 &amp; K9</p>")
+    '   K2 &     K9    '
+    """
+
+    def entity(m: re.Match[str]) -> str:
+        return (html.unescape(m.group()) + " " * len(m.group()))[: len(m.group())]
+
+    return _ENTITY.sub(entity, _TAG.sub(lambda m: " " * len(m.group()), text))
+
+
+def _checked(doc_id: str, text: str, day: datetime.date | None, place: str) -> _Input:
+    if _HTML.search(text):
+        warning = f"{place}: looks like HTML; tags were blanked out before extraction"
+        return _Input(doc_id, _blank_html(text), day, warning)
+    return _Input(doc_id, text, day)
+
+
+def _decode(data: bytes, place: str) -> str:
+    if b"\x00" in data:
+        raise _BadInput(f"{place}: binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _BadInput(f"{place}: not UTF-8 text (bad byte at offset {exc.start})") from exc
+
+
+def _document(doc_id: str, data: bytes, place: str) -> _Input:
+    """Read *data* (a .txt file, or text on stdin) as one document."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise _BadInput(f"{place}: larger than {MAX_DOCUMENT_BYTES} bytes, not read")
+    if not data.strip():
+        raise _BadInput(f"{place}: empty, no text to read")
+    return _checked(doc_id, _decode(data, place), None, place)
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Yield the lines of *stream* one at a time; ``None`` for a line over the limit.
+
+    An over-long line is skipped in bounded reads, never held whole in memory.
+    """
+    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
+        if len(line) <= MAX_DOCUMENT_BYTES:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(MAX_DOCUMENT_BYTES + 1)
+        yield None
+
+
+def _row(line: bytes | None, place: str) -> _Input:
+    """Read one JSONL line as a document."""
+    if line is None:
+        raise _BadInput(f"{place}: line longer than {MAX_DOCUMENT_BYTES} bytes, skipped")
+    try:
+        row = json.loads(_decode(line, place))
+    except json.JSONDecodeError as exc:
+        raise _BadInput(f"{place}: not JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise _BadInput(f"{place}: not JSON: nested too deeply") from exc
+    if not isinstance(row, dict):
+        raise _BadInput(f"{place}: expected a JSON object")
+    doc_id, text, published = row.get("id"), row.get("text"), row.get("published")
+    if not isinstance(doc_id, str) or not doc_id:
+        raise _BadInput(f"{place}: 'id' must be a non-empty string")
+    if not isinstance(text, str):
+        raise _BadInput(f"{place}: 'text' must be a string")
+    for key, value in (("id", doc_id), ("text", text)):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise _BadInput(f"{place}: {key!r} holds a lone surrogate, not text") from exc
+    day: datetime.date | None = None
+    if published is not None:
+        try:
+            day = datetime.date.fromisoformat(str(published))
+        except ValueError as exc:
+            raise _BadInput(f"{place}: 'published' is not an ISO date: {published!r}") from exc
+    return _checked(doc_id, text, day, place)
+
+
+def _jsonl(lines: Iterator[bytes | None], where: str) -> Iterator[_Input | _BadInput]:
+    """Yield the document of each non-blank line, or the error that line gives."""
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if line is not None and not line.strip():
             continue
-        place = f"{where}:{number}"
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise _BadInput(f"{place}: not JSON: {exc.msg}") from exc
-        if not isinstance(row, dict):
-            raise _BadInput(f"{place}: expected a JSON object")
-        doc_id, text, published = row.get("id"), row.get("text"), row.get("published")
-        if not isinstance(doc_id, str) or not doc_id:
-            raise _BadInput(f"{place}: 'id' must be a non-empty string")
-        if not isinstance(text, str):
-            raise _BadInput(f"{place}: 'text' must be a string")
-        day: datetime.date | None = None
-        if published is not None:
-            try:
-                day = datetime.date.fromisoformat(str(published))
-            except ValueError as exc:
-                raise _BadInput(f"{place}: 'published' is not an ISO date: {published!r}") from exc
-        yield _Input(doc_id, text, day)
+            yield _row(line, f"{where}:{number}")
+        except _BadInput as exc:
+            yield exc
 
 
-def _inputs(files: tuple[str, ...]) -> Iterator[_Input]:
+def _stdin(stream: BinaryIO) -> Iterator[_Input | _BadInput]:
+    """Read stdin as JSONL when its first non-blank line opens a JSON object, else as text."""
+    head: list[bytes | None] = []
+    lines = _lines(stream)
+    for line in lines:
+        head.append(line)
+        if line is None or line.strip():
+            break
+    first = next((h for h in head if h is not None and h.strip()), None)
+    if first is not None and first.lstrip().startswith(b"{"):
+        yield from _jsonl(_chain(head, lines), "<stdin>")
+        return
+    if None in head:
+        yield _BadInput(f"<stdin>: larger than {MAX_DOCUMENT_BYTES} bytes, not read")
+        return
+    data = b"".join(h for h in head if h is not None)
+    data += stream.read(MAX_DOCUMENT_BYTES + 1 - len(data))
+    try:
+        yield _document("stdin", data, "<stdin>")
+    except _BadInput as exc:
+        yield exc
+
+
+def _chain(head: list[bytes | None], rest: Iterator[bytes | None]) -> Iterator[bytes | None]:
+    yield from head
+    yield from rest
+
+
+def _file(name: str) -> Iterator[_Input | _BadInput]:
+    """Yield the documents of one file: a .jsonl file line by line, any other as one text."""
+    where = _show(name)
+    path = Path(name)
+    try:
+        with path.open("rb") as stream:
+            if path.suffix == ".jsonl":
+                yield from _jsonl(_lines(stream), where)
+                return
+            data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        yield _BadInput(f"{where}: cannot read: {reason}")
+        return
+    try:
+        yield _document(path.stem, data, where)
+    except _BadInput as exc:
+        yield exc
+
+
+def _inputs(files: tuple[str, ...]) -> Iterator[_Input | _BadInput]:
     for name in files:
-        if name == "-":
-            data = sys.stdin.read()
-            if data.lstrip().startswith("{"):
-                yield from _jsonl(data.splitlines(), "<stdin>")
-            else:
-                yield _Input("stdin", data, None)
-            continue
-        path = Path(name)
-        try:
-            data = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise _BadInput(f"{name}: cannot read: {exc}") from exc
-        if path.suffix == ".jsonl":
-            yield from _jsonl(data.splitlines(), name)
-        else:
-            yield _Input(path.stem, data, None)
+        yield from _stdin(sys.stdin.buffer) if name == "-" else _file(name)
 
 
 def explain(deals: list[Deal], doc_id: str) -> str:
@@ -105,27 +235,37 @@ def explain(deals: list[Deal], doc_id: str) -> str:
     "--catalogue",
     "extra",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FILE",
     help="An extra catalogue CSV file to load after the seeds (repeatable).",
 )
-def extract(files: tuple[str, ...], explain_: bool, extra: tuple[Path, ...]) -> None:
+def extract(files: tuple[str, ...], explain_: bool, extra: tuple[str, ...]) -> None:
     """Extract the arms deals of FILES (.txt, .jsonl, or - for stdin), one JSON line each.
 
     A .jsonl file holds one document a line ({"id", "text", "published"}); the id of a
-    .txt file is its name without the suffix.
+    .txt file is its name without the suffix. A bad file or line is named on stderr and
+    skipped, the rest is still extracted, and the exit status is then 1.
     """
     try:
         cat = load_catalogue(*extra) if extra else default_catalogue()
     except CatalogueError as exc:
         raise click.ClickException(str(exc)) from exc
-    try:
-        for doc in _inputs(files):
-            deals = extract_deals(doc.text, doc.published, document_id=doc.id, catalogue=cat)
-            if explain_:
-                click.echo(explain(deals, doc.id))
-            else:
-                row = {"id": doc.id, "deals": [d.model_dump(mode="json") for d in deals]}
-                click.echo(json.dumps(row, ensure_ascii=False))
-    except _BadInput as exc:
-        click.echo(f"Error: {exc}", err=True)
+    except (OSError, ValueError) as exc:  # a missing, unreadable or non-UTF-8 file
+        names = ", ".join(_show(name) for name in extra)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise click.ClickException(f"cannot read catalogue {names}: {reason}") from exc
+    failed = False
+    for doc in _inputs(files):
+        if isinstance(doc, _BadInput):
+            click.echo(f"Error: {doc}", err=True)
+            failed = True
+            continue
+        if doc.warning:
+            click.echo(f"Warning: {doc.warning}", err=True)
+        deals = extract_deals(doc.text, doc.published, document_id=doc.id, catalogue=cat)
+        if explain_:
+            click.echo(explain(deals, doc.id))
+        else:
+            row = {"id": doc.id, "deals": [d.model_dump(mode="json") for d in deals]}
+            click.echo(json.dumps(row, ensure_ascii=False))
+    if failed:
         sys.exit(1)

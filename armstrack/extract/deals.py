@@ -38,8 +38,11 @@ _RANK = {
 }
 _GAP_TOKEN = re.compile(r"\(?[A-Za-z][\w'’/.-]*\)?|\d+(?:[.,]\d+)?(?:-[a-z]+)+|\d+mm")
 _GAP_STOP = frozenset(
-    "and or to from in with for by at per percent than which that who were was are is "
-    "be been has have had will would year years months days million billion worth".split()
+    re.findall(
+        r"\w+",
+        "and or to from in with for by at per percent than which that who were was are is "
+        "be been has have had will would year years months days million billion worth",
+    )
 )
 _GAP_LEAD = re.compile(r"^\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?|more|of)(?: of)?\b")
 # Systems named as what the goods replace, carry or resemble are not goods of the deal.
@@ -446,7 +449,8 @@ def _frame(triggers: Sequence[TriggerHit], after: int) -> Frame:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|(?-i: and (?=[A-Z]))|\s[-–—]\s|,? (?:while|whereas|but|although|though)\b|\b(?:the day )?after\b"
+    r";|(?-i: and (?=[A-Z]))|\s[-–—]\s|,? (?:while|whereas|but|although|though)\b"
+    r"|\b(?:the day )?after\b"
     r"|, (?:whose|which|who)\b",
     re.IGNORECASE,
 )
@@ -839,10 +843,10 @@ def assemble(
         # unless they give another count.
         lines = []
         for ln in d.lines:
-            key = (d.supplier, d.buyer, ln.category)
-            first = seen_classes.get(key)
+            slot = (d.supplier, d.buyer, ln.category)
+            first = seen_classes.get(slot)
             if not ln.generic or first is None:
-                seen_classes.setdefault(key, (n, ln))
+                seen_classes.setdefault(slot, (n, ln))
                 lines.append(ln)
             elif first[0] == n or None not in (ln.quantity, first[1].quantity):
                 lines.append(ln)
