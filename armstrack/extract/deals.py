@@ -260,7 +260,7 @@ def draft_from_sentence(
     last = context.last
     if (
         last is not None
-        and facts.index - last.sentence <= 5
+        and facts.index - last.sentence <= 12
         and suppliers
         and not buyers
         and last.buyer
@@ -321,7 +321,7 @@ def draft_from_sentence(
         return []
     value = facts.money[0].money if facts.money else None
     drafts: list[Draft] = []
-    for supplier, s_org in suppliers[:1]:
+    for supplier, s_org in suppliers[:2]:
         for buyer, b_org in buyers:
             if supplier == buyer:
                 continue
@@ -531,8 +531,11 @@ def _resolve(
             maker, other = (a, b) if a.state in known else (b, a)
             rules.append("pair-by-origin")
             return [_side(maker)], [_side(other)], rules
-    for extra in subjects[1:] if frame in (Frame.BUY, Frame.RECEIVE) else ():
-        buyers.append(_side(extra))
+    for extra in subjects[1:]:
+        if frame in (Frame.BUY, Frame.RECEIVE):
+            buyers.append(_side(extra))
+        elif frame in (Frame.SELL, Frame.APPROVE):
+            suppliers.append(_side(extra))  # "Rome and Paris are to send SAMP/T"
     if subjects:
         subject = subjects[0]
         has_verb = any(t.pos == "verb" and t.status is not None for t in triggers)

@@ -146,7 +146,7 @@ def read_parties(
                 parties.append(Party(m, m.state, "holder", "possessive"))
                 continue
         after_sell = _after_sell_verb(low, m.start, triggers, sentence_start)
-        if adjectival and not _OWN_BODIES.match(tail):
+        if adjectival and not (_OWN_BODIES.match(tail) or _OFFICIALS.match(tail)):
             if adjacent:
                 parties.append(Party(m, m.state, "origin", "adjective"))
             continue

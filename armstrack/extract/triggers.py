@@ -54,7 +54,6 @@ _NOUN_MODIFIERS: dict[str, Status] = {
 _NOT_BEFORE: dict[str, frozenset[str]] = {
     "supply": frozenset({"chain", "chains", "line", "lines", "route", "routes", "depot"}),
     "supplies": frozenset({"of"}),
-    "order": frozenset({"to"}),
     "transfer": frozenset({"of"}),
 }
 _DETERMINERS = _words("the a an its their this that these those")
