@@ -829,7 +829,7 @@ def assemble(
             pending = None
         if not new and facts.money and facts.triggers:
             last = context.last
-            if last is not None and last.value is None and facts.index - last.sentence <= 3:
+            if last is not None and last.value is None and facts.index - last.sentence <= 8:
                 _set_value(last, text, facts.money[0], facts.span)
             else:
                 pending = (facts.index, facts.money[0], facts.span)

@@ -66,7 +66,18 @@ class Party:
     multinational: bool = False
 
 
+_BODY_OF = re.compile(
+    r"\b(with|to|for|from|by)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}"
+    r"(?:ministry|department|government|army|navy|air force|armed forces|military|"
+    r"forces|authorities)(?:\s+of\s+(?:[a-z]+\s+){0,2}(?:defen[cs]e|affairs))?"
+    r"\s+of\s+(?:the\s+)?$"
+)
+
+
 def _cue(low: str, start: int, floor: int) -> str:
+    body = _BODY_OF.search(low, max(floor, start - 90), start)
+    if body:
+        return body.group(1)  # "with the Department of National Defense of the Philippines"
     words = words_before(low, start, 3, floor)
     while words and words[-1] in _SKIP:
         words.pop()
