@@ -230,7 +230,9 @@ def draft_from_sentence(
     if not facts.triggers:
         return []
     s, e = facts.span.start, facts.span.end
-    parties = read_parties(low, s, e, facts.mentions, facts.triggers, catalogue, state_form_kind)
+    parties = read_parties(
+        low, s, e, facts.mentions, facts.triggers, catalogue, state_form_kind, context.named_states
+    )
     origin_parties = {p.mention.start for p in parties if p.role == "origin"}
     lines = _lines(text, low, facts, catalogue, set())
     status, main = _status(facts.triggers)
@@ -555,6 +557,12 @@ def _resolve(
         elif suppliers and not buyers:
             buyers.append(_side(partner))
             rules.append("with-partner")
+        elif not suppliers and not buyers:
+            # "a deal with Turkey" for a Korean design: Turkey buys.
+            home = next((ln.origin for ln in lines if ln.origin), None)
+            if home is not None and home != partner.state and not partner.company:
+                suppliers, buyers = [(home, None)], [_side(partner)]
+                rules.append("with-partner-origin")
     homes = [ln.origin for ln in lines if ln.origin]
     for i, (state, org) in enumerate(suppliers):
         party = next((p for p in parties if _side(p) == (state, org)), None)
@@ -745,6 +753,8 @@ class _Context:
     north: bool = False
     doc_states: set[str] = field(default_factory=set)
     doc_origins: set[str] = field(default_factory=set)
+    #: States the text names by an unambiguous form ("India", not "IAF").
+    named_states: set[str] = field(default_factory=set)
     #: Deals whose buyer the sentence does not name, waiting for a later sentence to.
     orphans: list[tuple[int, _Side, list[_Line], Status, list[str]]] = field(default_factory=list)
 
@@ -801,6 +811,12 @@ def assemble(
     context.doc_states = {
         m.state for f in sentences for m in f.mentions if m.kind == "state" and m.state
     }
+    context.named_states = {
+        m.state
+        for f in sentences
+        for m in f.mentions
+        if m.kind in ("state", "organisation") and m.state and not m.ambiguous
+    }
     context.doc_origins = {
         m.state for f in sentences for m in f.mentions if m.kind == "system" and m.state
     }
@@ -838,6 +854,25 @@ def assemble(
         for ln in d.lines:
             if ln.quantity is None and not ln.generic:
                 ln.quantity = counts.get(ln.key)
+    named_in_text: dict[tuple[Category | None, str | None], dict[str, str]] = {}
+    times: dict[str, int] = {}
+    for f in sentences:
+        for m in f.mentions:
+            if m.kind == "system":
+                surface = _strip_plural(text[m.start : m.end], low[m.start : m.end])
+                root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
+                named_in_text.setdefault((m.category, m.state), {}).setdefault(root, surface)
+                times[root] = times.get(root, 0) + 1
+    for d in drafts:
+        for i, ln in enumerate(d.lines):
+            # "75 trainer aircraft from the Swiss company": the one Swiss trainer named.
+            options = named_in_text.get((ln.category, d.supplier), {}) if ln.generic else {}
+            if len(options) == 1 and times[next(iter(options))] >= 3:
+                ((ref, surface),) = options.items()
+                d.lines[i] = _Line(
+                    surface, ln.category, ln.quantity, ref, ref, d.supplier, ln.span, False
+                )
+                d.rules.append("class-to-named")
     kept: list[Draft] = []
     merged = merge_drafts(drafts)
     seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, _Line]] = {}

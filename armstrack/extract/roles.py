@@ -41,6 +41,7 @@ _OWN_BODIES = re.compile(
     r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company)\b"
 )
 _DATELINE = re.compile(r"^\s*(?:\(|[-–—:,]|\d)")
+_VALUE_GAP = re.compile(r"\b(?:worth|valued|billion|million|crore)\b|[$€£]")
 _OFFICIALS = re.compile(
     r"^\s+(?:defen[cs]e minister|minister of defen[cs]e|defen[cs]e secretary|president|"
     r"prime minister|leader|navy chief|army chief|envoy|ambassador)\b"
@@ -94,6 +95,7 @@ def read_parties(
     triggers: Sequence[TriggerHit],
     catalogue: Catalogue,
     state_form_kind: dict[str, str],
+    known_states: frozenset[str] | set[str] = frozenset(),
 ) -> list[Party]:
     """Return the parties of one sentence with their roles (mentions in text order)."""
     first = triggers[0].start if triggers else sentence_end
@@ -130,7 +132,12 @@ def read_parties(
             _POSSESSIVE.sub("", low[m.end : next_good.start])
         )
         cue = inherited.pop(m.start, None) or _cue(low, m.start, sentence_start)
-        if m.ambiguous and cue not in _BUYER_CUES and cue not in ("from", "with"):
+        if (
+            m.ambiguous
+            and m.state not in known_states
+            and cue not in _BUYER_CUES
+            and cue not in ("from", "with")
+        ):
             continue
         possessive = bool(_POSSESSIVE.match(tail))
         if possessive:
@@ -186,7 +193,17 @@ def read_parties(
             and _after_trigger(low, m.start, triggers, reach=15)
         ):
             role = "buyer"
-        elif cue == "with" and m.start > first and _after_trigger(low, m.start, triggers):
+        elif (
+            cue == "with"
+            and m.start > first
+            and (
+                _after_trigger(low, m.start, triggers)
+                or (
+                    _after_trigger(low, m.start, triggers, reach=14)
+                    and _VALUE_GAP.search(low, first, m.start) is not None
+                )
+            )
+        ):
             role = "with"
         elif cue == "by" and (passive or _after_trigger(low, m.start, triggers)):
             role = "subject"
