@@ -15,6 +15,7 @@ from sqlalchemy.pool import NullPool
 from alembic import context
 from armstrack.store import tables  # noqa: F401 - registers the tables on the metadata
 from armstrack.store.base import Base
+from armstrack.store.migrate import migrating
 from armstrack.store.session import make_engine, resolve_url
 
 config = context.config
@@ -63,7 +64,7 @@ def run_online() -> None:
         _configure(connection)
         return
     engine = make_engine(_url(), poolclass=NullPool)
-    with engine.begin() as new_connection:
+    with migrating(engine) as new_connection:  # foreign keys off on SQLite
         _configure(new_connection)
     engine.dispose()
 

@@ -205,8 +205,7 @@ def deal_rows(count: int) -> Iterator[dict[str, object]]:
 def bench_bulk(url: str, count: int) -> dict[str, float]:
     """Bulk-load *count* deals into a fresh database; return rows per second."""
     engine = make_engine(url)
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    migrate.upgrade_engine(engine)
     Tracker(sessionmaker_for(engine)).sync_catalogue()
     table = Base.metadata.tables["deals"]
     rows = list(deal_rows(count))

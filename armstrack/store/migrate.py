@@ -7,29 +7,36 @@ the ``alembic`` command in a checkout reads ``[tool.alembic]`` from ``pyproject.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from alembic import command
 from armstrack.store.session import make_engine
 
 __all__ = [
+    "MigrationError",
     "SchemaState",
     "alembic_config",
     "current",
     "database_state",
     "downgrade",
     "downgrade_database",
+    "downgrade_engine",
     "head",
+    "migrating",
     "schema_state",
     "script_location",
     "upgrade",
     "upgrade_database",
+    "upgrade_engine",
 ]
 
 
@@ -62,12 +69,19 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
-    """Upgrade the database behind *connection* to *revision* (default: the head)."""
+    """Upgrade the database behind *connection* to *revision* (default: the head).
+
+    On SQLite the connection must have foreign keys off: use :func:`migrating` or
+    :func:`upgrade_engine`, which see to it.
+    """
     command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade(connection: Connection, revision: str) -> None:
-    """Downgrade the database behind *connection* to *revision* (``base``: drop everything)."""
+    """Downgrade the database behind *connection* to *revision* (``base``: drop everything).
+
+    On SQLite use :func:`migrating` or :func:`downgrade_engine` (foreign keys off).
+    """
     command.downgrade(alembic_config(connection), revision)
 
 
@@ -97,14 +111,58 @@ def schema_state(connection: Connection) -> SchemaState:
     return SchemaState.BEHIND if revision in known else SchemaState.UNKNOWN
 
 
+class MigrationError(RuntimeError):
+    """A migration left the database inconsistent (and was rolled back)."""
+
+
+@contextmanager
+def migrating(engine: Engine) -> Iterator[Connection]:
+    """Yield a connection in a transaction that is safe to migrate in, and commit it.
+
+    On SQLite, foreign keys are switched off for the migration: batch mode alters a table
+    by copying it and dropping the original, and with foreign keys on, that drop would
+    run the ``ON DELETE CASCADE`` of every referring table and empty it. The references
+    are checked before the commit (``PRAGMA foreign_key_check``) and foreign keys are on
+    again afterwards.
+    """
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        raw: Any = connection.connection.driver_connection
+        if sqlite:  # must happen outside a transaction, hence on the DBAPI connection
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationError(f"broken references after migrating: {broken[:5]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def upgrade_engine(engine: Engine, revision: str = "head") -> str | None:
+    """Upgrade the database of *engine* to *revision* (see :func:`migrating`)."""
+    with migrating(engine) as connection:
+        upgrade(connection, revision)
+    with engine.connect() as connection:
+        return current(connection)
+
+
+def downgrade_engine(engine: Engine, revision: str) -> str | None:
+    """Downgrade the database of *engine* to *revision* (see :func:`migrating`)."""
+    with migrating(engine) as connection:
+        downgrade(connection, revision)
+    with engine.connect() as connection:
+        return current(connection)
+
+
 def upgrade_database(url: str | None = None, revision: str = "head") -> str | None:
     """Upgrade the database at *url* (default location if ``None``); return its new revision."""
     engine = make_engine(url)
     try:
-        with engine.begin() as connection:
-            upgrade(connection, revision)
-        with engine.connect() as connection:
-            return current(connection)
+        return upgrade_engine(engine, revision)
     finally:
         engine.dispose()
 
@@ -113,10 +171,7 @@ def downgrade_database(url: str | None, revision: str) -> str | None:
     """Downgrade the database at *url* to *revision*; return its new revision."""
     engine = make_engine(url)
     try:
-        with engine.begin() as connection:
-            downgrade(connection, revision)
-        with engine.connect() as connection:
-            return current(connection)
+        return downgrade_engine(engine, revision)
     finally:
         engine.dispose()
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from armstrack import codes
 from armstrack.catalogue import Catalogue, default_catalogue
 from armstrack.model import Deal, Document
-from armstrack.store import convert, migrate
+from armstrack.store import convert, migrate, usd
 from armstrack.store.base import Base
 from armstrack.store.merge import Report, group_reports, match_keys, merge
 from armstrack.store.records import IngestReport, SkippedDocument, StoredDeal
@@ -136,22 +136,22 @@ class Tracker:
         older revision raises :class:`SchemaError` asking for ``armstrack db upgrade``.
         """
         engine = make_engine(url)
-        with engine.begin() as connection:
-            state = migrate.schema_state(connection)
-            if state is migrate.SchemaState.EMPTY and upgrade:
-                migrate.upgrade(connection)
-            elif state is migrate.SchemaState.BEHIND:
-                engine.dispose()
-                raise SchemaError(
-                    f"the database at {engine.url!r} has an older schema "
-                    f"({migrate.current(connection)}); run `armstrack db upgrade`"
-                )
-            elif state is not migrate.SchemaState.CURRENT:
-                engine.dispose()
-                raise SchemaError(
-                    f"the database at {engine.url!r} has no armstrack schema this version "
-                    "knows; run `armstrack db upgrade` or point at another database"
-                )
+        with engine.connect() as connection:
+            revision, state = migrate.current(connection), migrate.schema_state(connection)
+        if state is migrate.SchemaState.EMPTY and upgrade:
+            migrate.upgrade_engine(engine)
+        elif state is migrate.SchemaState.BEHIND:
+            engine.dispose()
+            raise SchemaError(
+                f"the database at {engine.url!r} has an older schema ({revision}); "
+                "run `armstrack db upgrade`"
+            )
+        elif state is not migrate.SchemaState.CURRENT:
+            engine.dispose()
+            raise SchemaError(
+                f"the database at {engine.url!r} has no armstrack schema this version "
+                "knows; run `armstrack db upgrade` or point at another database"
+            )
         return cls(make_sessions(engine), catalogue=catalogue, engine=engine)
 
     def close(self) -> None:
@@ -371,7 +371,9 @@ class Tracker:
 
     def _store(self, ready: list[tuple[Document, list[Deal]]], tally: _Tally) -> None:
         with self.sessions() as session, session.begin():
+            before = usd.mark(session)
             counts = _Writer(self, session).write(ready)
+            usd.fill(session, after=before)  # values in USD, deal summaries
         tally.stored += len(ready)
         tally.deals_new += counts[0]
         tally.merged += counts[1]

@@ -90,8 +90,7 @@ class _Engines:
                 url = self.stack.enter_context(_pg_database(os.environ[PG_ENV], "session"))
             engine = make_engine(url)
             self.stack.callback(engine.dispose)
-            with engine.begin() as conn:
-                migrate.upgrade(conn)
+            migrate.upgrade_engine(engine)
             Tracker(sessionmaker(engine)).sync_catalogue()  # reference rows, shared
             self.engines[backend] = engine
         return self.engines[backend]

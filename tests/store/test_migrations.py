@@ -48,11 +48,10 @@ def test_base_to_head_to_base_to_head(empty_url: str) -> None:
     engine = make_engine(empty_url)
     try:
         for target, tables in (("head", True), ("base", False), ("head", True)):
-            with engine.begin() as conn:
-                if target == "head":
-                    migrate.upgrade(conn)
-                else:
-                    migrate.downgrade(conn, "base")
+            if target == "head":
+                migrate.upgrade_engine(engine)
+            else:
+                migrate.downgrade_engine(engine, "base")
             with engine.connect() as conn:
                 names = set(inspect(conn).get_table_names()) - {"alembic_version"}
                 assert bool(names) is tables
@@ -65,12 +64,9 @@ def test_every_step_up_and_down(empty_url: str) -> None:
     engine = make_engine(empty_url)
     try:
         for script in REVISIONS:
-            with engine.begin() as conn:
-                migrate.upgrade(conn, script.revision)
-            with engine.begin() as conn:
-                migrate.downgrade(conn, script.down_revision or "base")
-            with engine.begin() as conn:
-                migrate.upgrade(conn, script.revision)
+            migrate.upgrade_engine(engine, script.revision)
+            migrate.downgrade_engine(engine, script.down_revision or "base")
+            migrate.upgrade_engine(engine, script.revision)
             with engine.connect() as conn:
                 assert migrate.current(conn) == script.revision
     finally:
@@ -80,8 +76,7 @@ def test_every_step_up_and_down(empty_url: str) -> None:
 def test_models_match_migrations(empty_url: str) -> None:
     engine = make_engine(empty_url)
     try:
-        with engine.begin() as conn:
-            migrate.upgrade(conn)
+        migrate.upgrade_engine(engine)
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
@@ -192,15 +187,14 @@ def test_upgrading_a_database_with_data_keeps_every_row(empty_url: str) -> None:
     engine = make_engine(empty_url)
     first = REVISIONS[0].revision
     try:
+        migrate.upgrade_engine(engine, first)
         with engine.begin() as conn:
-            migrate.upgrade(conn, first)
             reflected = MetaData()
             reflected.reflect(conn)
             for name, rows in _sample_rows().items():
                 conn.execute(reflected.tables[name].insert(), rows)
         before = _dump(engine)
-        with engine.begin() as conn:
-            migrate.upgrade(conn)
+        migrate.upgrade_engine(engine)
         after = _dump(engine)
         assert set(before) <= set(after)
         for name, rows in before.items():
@@ -231,10 +225,7 @@ def test_open_creates_the_schema_of_a_fresh_database(empty_url: str) -> None:
 
 
 def test_open_asks_to_upgrade_an_older_schema(empty_url: str) -> None:
-    engine = make_engine(empty_url)
-    with engine.begin() as conn:
-        migrate.upgrade(conn, REVISIONS[0].revision)
-    engine.dispose()
+    migrate.upgrade_database(empty_url, REVISIONS[0].revision)
     if len(REVISIONS) > 1:
         with pytest.raises(SchemaError, match="armstrack db upgrade"):
             Tracker.open(empty_url)
