@@ -129,6 +129,14 @@ def _lines(
             low, max(facts.span.start, m.start - 40), m.start
         ):
             continue
+        prev_good = goods[i - 1] if i else None
+        if (
+            m.kind == "system"
+            and prev_good is not None
+            and prev_good.kind == "system"
+            and not text[prev_good.end : m.start].strip()
+        ):
+            continue  # "Su-30MKA Flanker": a second name of the same aircraft
         if m.kind == "class":
             prev = goods[i - 1] if i else None
             nxt = goods[i + 1] if i + 1 < len(goods) else None
@@ -642,6 +650,12 @@ def _origin(
             return p.state, f"origin-{p.cue}"
     if any(m.kind == "organisation" and m.state == buyer for m in facts.mentions):
         return None  # the buyer's own industry builds it ("produced by RBSL in Telford")
+    keys = {ln.key for ln in lines}
+    for d in context.drafts:
+        # The text already said who sells this buyer these systems (second-hand F-16s).
+        if d.buyer == buyer and d.supplier and keys & {ln.key for ln in d.lines}:
+            if "origin-catalogue" not in d.rules:
+                return d.supplier, "origin-earlier-deal"
     for ln in lines:
         if ln.origin and ln.origin != buyer:
             return ln.origin, "origin-catalogue"
@@ -751,6 +765,7 @@ class _Context:
     pair: tuple[_Side, _Side] | None = None
     last: Draft | None = None
     north: bool = False
+    drafts: list[Draft] = field(default_factory=list)
     doc_states: set[str] = field(default_factory=set)
     doc_origins: set[str] = field(default_factory=set)
     #: States the text names by an unambiguous form ("India", not "IAF").
@@ -850,6 +865,7 @@ def assemble(
             else:
                 pending = (facts.index, facts.money[0], facts.span)
         drafts.extend(new)
+        context.drafts.extend(new)
     for d in drafts:
         for ln in d.lines:
             if ln.quantity is None and not ln.generic:
@@ -873,6 +889,15 @@ def assemble(
                     surface, ln.category, ln.quantity, ref, ref, d.supplier, ln.span, False
                 )
                 d.rules.append("class-to-named")
+    sold = {
+        (d.supplier, ln.key)
+        for d in drafts
+        if not any(r.startswith("origin-") for r in d.rules)
+        for ln in d.lines
+    }
+    for d in drafts:
+        if any(r == "origin-catalogue" for r in d.rules):
+            d.lines = [ln for ln in d.lines if (d.buyer, ln.key) not in sold]
     kept: list[Draft] = []
     merged = merge_drafts(drafts)
     seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, _Line]] = {}
