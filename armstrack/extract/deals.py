@@ -949,6 +949,14 @@ def assemble(
                     heir.evidence.extend(ev for ev in d.evidence if ev.field == "value")
             continue
         kept.append(d)
+    for d in kept:
+        # "J-10C, also known as the Vigorous Dragon": a family name beside its variant.
+        roots = {
+            catalogue.family_of(ln.key).id
+            for ln in d.lines
+            if ln.system_id and ln.key in catalogue.systems and catalogue.systems[ln.key].family
+        }
+        d.lines = [ln for ln in d.lines if ln.generic or ln.key not in roots]
     return [_to_deal(d, document_id) for d in kept]
 
 
