@@ -26,6 +26,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_JOURNEYS = _words("visit visits visited visiting trip trips travel travelled traveled tour journey")
 _SKIP = _words("the a an its their his her our both")
 _BUYER_CUES = frozenset({"to", "for", "into", "towards", "toward"})
 _ORIGIN_TAIL = re.compile(
@@ -84,6 +85,8 @@ def _cue(low: str, start: int, floor: int) -> str:
         words.pop()
     if words[-2:] == ["according", "to"]:
         return "according"
+    if len(words) >= 2 and words[-1] == "to" and words[-2] in _JOURNEYS:
+        return "visit"  # "during a visit to New Delhi": where, not who buys
     return words[-1] if words else ""
 
 

@@ -133,11 +133,18 @@ def _cues_in(
     words: Sequence[str], index: dict[str, list[tuple[tuple[str, ...], int, CueRule]]]
 ) -> list[CueRule]:
     """Return the cues whose phrase occurs in *words*, in rule order."""
-    found: dict[int, CueRule] = {}
+    return [cue for cue, _ in _cue_distances(words, index)]
+
+
+def _cue_distances(
+    words: Sequence[str], index: dict[str, list[tuple[tuple[str, ...], int, CueRule]]]
+) -> list[tuple[CueRule, int]]:
+    """Return each cue found in *words* (rule order) with its distance from their end."""
+    found: dict[int, tuple[CueRule, int]] = {}
     for i, word in enumerate(words):
         for phrase, order, cue in index.get(word, ()):
-            if order not in found and tuple(words[i : i + len(phrase)]) == phrase:
-                found[order] = cue
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found[order] = (cue, len(words) - i - len(phrase))
     return [found[k] for k in sorted(found)]
 
 
@@ -229,15 +236,20 @@ def _status(
     near = prev[-4:]
     passive = form.split()[0] in _PARTICIPLES and bool(near) and near[-1] in _BE
     infinitive = bool(near) and near[-1] == "to"
-    found = _cues_in(near, c.before)
-    kinds = {cue.status for cue in found}
-    ids = tuple(sorted({cue.id for cue in found}))
+    distances = _cue_distances(near, c.before)
+    kinds = {cue.status for cue, _ in distances}
+    ids = tuple(sorted({cue.id for cue, _ in distances}))
     if "negated" in kinds:
         return None, ids, infinitive, passive
-    if Status.CONSIDERED in kinds and rule.status is not Status.CANCELLED:
-        return Status.CONSIDERED, ids, infinitive, passive
-    if Status.PLANNED in kinds and rule.status is not Status.CANCELLED:
-        return Status.PLANNED, ids, infinitive, passive
+    modal = [
+        (distance, cue.status)
+        for cue, distance in distances
+        if cue.status in (Status.CONSIDERED, Status.PLANNED)
+    ]
+    if modal and rule.status is not Status.CANCELLED:
+        # The nearest modal speaks: "after talks ... would sell" is planned.
+        nearest = min(modal, key=lambda m: (m[0], m[1] is Status.PLANNED))
+        return Status(nearest[1]), ids, infinitive, passive
     if Status.DELIVERED in kinds and rule.frame in (Frame.SELL, Frame.RECEIVE):
         return Status.DELIVERED, ids, infinitive, passive
     if infinitive:
