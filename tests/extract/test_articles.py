@@ -88,6 +88,76 @@ ARTICLES = [
         [("USA", "ROU", "Patriot", "signed")],
         id="Romania signs deal for Patriot systems",
     ),
+    pytest.param(
+        "Croatia to get Black Hawks\nEight UH-60M Black Hawk helicopters will be delivered to Croatia by the United States under a $200 million agreement signed on Monday, Croatian Defence Minister Ivan Anusic said.",
+        date.fromisoformat("2024-04-02"),
+        [("USA", "HRV", "Black Hawk", "signed")],
+        id="Croatia to get Black Hawks",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the title's 'Black Hawks' and the body's 'UH-60M Black Hawk' are one system of one deal",
+        ),
+    ),
+    pytest.param(
+        "Japan to acquire Tomahawks\nJapan will acquire up to 400 Tomahawk cruise missiles from the United States as part of a major defence build-up, Prime Minister Fumio Kishida said on Wednesday.",
+        date.fromisoformat("2023-01-18"),
+        [("USA", "JPN", "Tomahawk", "planned")],
+        id="Japan to acquire Tomahawks",
+    ),
+    pytest.param(
+        "North Korea tests new missile\nNorth Korea test-fired a new solid-fuel Hwasong-18 intercontinental ballistic missile on Thursday, South Korea's military said, the latest in a string of launches condemned by Washington and Tokyo.",
+        date.fromisoformat("2024-03-22"),
+        [],
+        id="North Korea tests new missile",
+    ),
+    pytest.param(
+        "Lockheed Martin beats earnings forecast\nLockheed Martin on Tuesday reported third-quarter sales of $17.1 billion, citing strong demand for F-35 jets, PAC-3 interceptors and GMLRS rockets, and raised its full-year outlook.",
+        date.fromisoformat("2024-10-23"),
+        [],
+        id="Lockheed Martin beats earnings forecast",
+    ),
+    pytest.param(
+        "Indian Navy commissions new destroyer\nThe Indian Navy on Thursday commissioned INS Imphal, a Visakhapatnam-class stealth destroyer built by Mazagon Dock Shipbuilders in Mumbai, into service.",
+        date.fromisoformat("2024-08-29"),
+        [],
+        id="Indian Navy commissions new destroyer",
+    ),
+    pytest.param(
+        "Saab wins Gripen order\nSaab has received an order from Thailand for four Gripen E/F fighters, the Swedish company said on Wednesday. The order is worth about 5.3 billion Swedish kronor.",
+        date.fromisoformat("2025-02-12"),
+        [("SWE", "THA", "Gripen", "signed")],
+        id="Saab wins Gripen order",
+        marks=pytest.mark.xfail(
+            strict=True, reason="a company 'received an order from' a state: the state is the buyer"
+        ),
+    ),
+    pytest.param(
+        "Serbia receives Chinese air defence\nSerbia has received the HQ-22 (FK-3) surface-to-air missile system from China, President Aleksandar Vucic said, making it the first European operator of the system.",
+        date.fromisoformat("2023-11-30"),
+        [("CHN", "SRB", "FK-3", "delivered")],
+        id="Serbia receives Chinese air defence",
+    ),
+    pytest.param(
+        "Pentagon awards missile contract\nThe Pentagon awarded Raytheon a $1.2 billion contract to produce AMRAAM missiles for the U.S. Air Force and Navy, the Department of Defense said on Friday.",
+        date.fromisoformat("2024-06-14"),
+        [],
+        id="Pentagon awards missile contract",
+    ),
+    pytest.param(
+        "Manila eyes BrahMos expansion\nThe Philippines is considering buying additional batteries of the BrahMos supersonic cruise missile from India after the first system arrived last year, a Philippine Navy spokesman said.",
+        date.fromisoformat("2025-05-06"),
+        [("IND", "PHL", "BrahMos", "considered")],
+        id="Manila eyes BrahMos expansion",
+    ),
+    pytest.param(
+        "Greek parliament approves F-35 purchase\nGreece's parliament approved the purchase of 20 F-35 fighter jets from the United States, a deal worth about $8.6 billion, the defence ministry said.",
+        date.fromisoformat("2024-01-25"),
+        [("USA", "GRC", "F-35", "approved")],
+        id="Greek parliament approves F-35 purchase",
+        marks=pytest.mark.xfail(
+            strict=True, reason="a parliament approving a purchase from a state"
+        ),
+    ),
 ]
 
 
