@@ -49,7 +49,8 @@ _GAP_LEAD = re.compile(r"^\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?|mor
 _NOT_GOODS = re.compile(
     r"\b(?:mounted on|fitted (?:on|to)|installed on|integrated (?:on|into)|replac(?:e|es|ing)|"
     r"replacement (?:for|of)|succeed|similar to|based on|compared (?:with|to)|instead of|"
-    r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of)"
+    r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of|"
+    r"as part of|under)"
     r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+$"
 )
 _POSSESSIVE_S = re.compile(r"^(?:'s|’s)")
@@ -898,6 +899,21 @@ def assemble(
     for d in drafts:
         if any(r == "origin-catalogue" for r in d.rules):
             d.lines = [ln for ln in d.lines if (d.buyer, ln.key) not in sold]
+    # One system, one buyer, two suppliers: the line stays with the design's home state.
+    homes: dict[tuple[str | None, str], set[int]] = {}
+    for d in drafts:
+        for ln in d.lines:
+            if not ln.generic and ln.origin is not None and ln.origin == d.supplier:
+                homes.setdefault((d.buyer, ln.key), set()).add(d.sentence)
+    for d in drafts:
+        d.lines = [
+            ln
+            for ln in d.lines
+            if ln.generic
+            or ln.origin is None
+            or ln.origin == d.supplier
+            or not homes.get((d.buyer, ln.key), set()) - {d.sentence}
+        ]
     kept: list[Draft] = []
     merged = merge_drafts(drafts)
     seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, _Line]] = {}

@@ -26,7 +26,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_JOURNEYS = _words("visit visits visited visiting trip trips travel travelled traveled tour journey")
+_JOURNEYS = _words(
+    "visit visits visited visiting trip trips travel travelled traveled tour journey"
+)
 _SKIP = _words("the a an its their his her our both")
 _BUYER_CUES = frozenset({"to", "for", "into", "towards", "toward"})
 _ORIGIN_TAIL = re.compile(
@@ -39,9 +41,12 @@ _OWN_BODIES = re.compile(
     r"coast guard|marines?|marine corps|authorities|administration|cabinet|"
     r"defen[cs]e department|department of defen[cs]e|side|state|buyers?|customers?|"
     r"procurement agency|officials?|company|firm|manufacturer|shipbuilder|"
-    r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company)\b"
+    r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company|stocks|stockpiles?|"
+    r"inventor(?:y|ies)|surplus|reserves)\b"
 )
 _DATELINE = re.compile(r"^\s*(?:\(|[-–—:,]|\d)")
+# "German and Belgian stocks": an adjective sharing the noun of the next one.
+_COORDINATED = re.compile(r"^\s+(?:and|or)\s+[a-z-]+")
 _VALUE_GAP = re.compile(r"\b(?:worth|valued|billion|million|crore)\b|[$€£]")
 _OFFICIALS = re.compile(
     r"^\s+(?:defen[cs]e minister|minister of defen[cs]e|defen[cs]e secretary|president|"
@@ -167,7 +172,10 @@ def read_parties(
                 parties.append(Party(m, m.state, "holder", "possessive"))
                 continue
         after_sell = _after_sell_verb(low, m.start, triggers, sentence_start)
-        if adjectival and not (_OWN_BODIES.match(tail) or _OFFICIALS.match(tail)):
+        coordinated = _COORDINATED.match(tail)
+        if coordinated and not _OWN_BODIES.match(tail[coordinated.end() :]):
+            coordinated = None
+        if adjectival and not (_OWN_BODIES.match(tail) or _OFFICIALS.match(tail) or coordinated):
             if adjacent:
                 parties.append(Party(m, m.state, "origin", "adjective"))
             continue
@@ -218,7 +226,7 @@ def read_parties(
             role = parties[-1].role
         elif (
             m.start < first_verb
-            and not passive
+            and (not passive or verbs[0].frame is not Frame.SELL)
             and cue not in _BLOCKERS
             and _within(low, m.end, first_verb, _SUBJECT_REACH)
         ):
