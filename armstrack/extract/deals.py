@@ -654,9 +654,13 @@ def _origin(
     keys = {ln.key for ln in lines}
     for d in context.drafts:
         # The text already said who sells this buyer these systems (second-hand F-16s).
-        if d.buyer == buyer and d.supplier and keys & {ln.key for ln in d.lines}:
-            if "origin-catalogue" not in d.rules:
-                return d.supplier, "origin-earlier-deal"
+        if (
+            d.buyer == buyer
+            and d.supplier
+            and keys & {ln.key for ln in d.lines}
+            and "origin-catalogue" not in d.rules
+        ):
+            return d.supplier, "origin-earlier-deal"
     for ln in lines:
         if ln.origin and ln.origin != buyer:
             return ln.origin, "origin-catalogue"
@@ -916,6 +920,20 @@ def assemble(
         ]
     kept: list[Draft] = []
     merged = merge_drafts(drafts)
+    for d in merged:
+        named = {
+            ln.category
+            for x in merged
+            if (x.supplier, x.buyer) == (d.supplier, d.buyer)
+            for ln in x.lines
+            if not ln.generic
+        }
+        own = {ln.category for ln in d.lines if not ln.generic}
+        d.lines = [
+            ln
+            for ln in d.lines
+            if not ln.generic or (ln.category not in named and _keep_generic(ln, own, low))
+        ]
     seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, _Line]] = {}
     for n, d in enumerate(merged):
         # Later mentions of a class ("the shells", "ammunition") are the line already read,
@@ -933,19 +951,6 @@ def assemble(
                 first[1].quantity = ln.quantity
         d.lines = lines
     for d in merged:
-        named = {
-            ln.category
-            for x in merged
-            if (x.supplier, x.buyer) == (d.supplier, d.buyer)
-            for ln in x.lines
-            if not ln.generic
-        }
-        own = {ln.category for ln in d.lines if not ln.generic}
-        d.lines = [
-            ln
-            for ln in d.lines
-            if not ln.generic or (ln.category not in named and _keep_generic(ln, own, low))
-        ]
         real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]
         if not d.lines or (not real and (d.status not in _STRONG or not d.verb_status)):
             if d.value is not None:
