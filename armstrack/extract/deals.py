@@ -477,7 +477,12 @@ def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
         parties = [
             x for x in facts.mentions if x.start >= m.end() and x.kind in ("state", "organisation")
         ]
-        if left and right and parties:
+        left_parties = [
+            x
+            for x in facts.mentions
+            if start <= x.start < m.start() and x.kind in ("state", "organisation")
+        ]
+        if left and right and parties and left_parties:
             cuts.append(m.start())
             start = m.start()
     if not cuts:
