@@ -352,6 +352,7 @@ def draft_from_sentence(
             )
             _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
             drafts.extend(_split_by_origin(d, parties, low))
+            drafts.extend(_split_by_value(d, facts.money))
             d.confidence = 0.9 if "origin" not in " ".join(rules) else 0.7
             drafts.append(d)
     if drafts:
@@ -387,6 +388,44 @@ def _first_trigger(facts: SentenceFacts, frame: Frame) -> int:
         if t.frame is frame or (frame is Frame.BUY and t.frame is Frame.RECEIVE):
             return t.end
     return facts.triggers[0].end if facts.triggers else facts.span.end
+
+
+def _split_by_value(d: Draft, money: Sequence[MoneyMention]) -> list[Draft]:
+    """Give each sum its own lines where the sentence names several deals
+    ("$1 billion in munitions ... and 25 F-16V jets for $3.78 billion")."""
+    if len(money) < 2 or len(d.lines) < 2:
+        return []
+
+    def nearest(ln: _Line) -> int:
+        return min(
+            range(len(money)),
+            key=lambda i: min(abs(money[i].start - ln.span.end), abs(ln.span.start - money[i].end)),
+        )
+
+    groups: dict[int, list[_Line]] = {}
+    for ln in d.lines:
+        groups.setdefault(nearest(ln), []).append(ln)
+    if len(groups) < 2:
+        return []
+    first, *rest = sorted(groups)
+    d.lines = groups[first]
+    d.value = money[first].money
+    return [
+        Draft(
+            supplier=d.supplier,
+            buyer=d.buyer,
+            lines=groups[i],
+            value=money[i].money,
+            status=d.status,
+            kind=d.kind,
+            sentence=d.sentence,
+            rules=[*d.rules, "value-of-lines"],
+            evidence=list(d.evidence),
+            confidence=d.confidence,
+            verb_status=d.verb_status,
+        )
+        for i in rest
+    ]
 
 
 def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft]:

@@ -175,6 +175,11 @@ def read_parties(
         coordinated = _COORDINATED.match(tail)
         if coordinated and not _OWN_BODIES.match(tail[coordinated.end() :]):
             coordinated = None
+        if adjectival and _before_noun_trigger(low, m.end, triggers, words=1):
+            if m.start < first_verb or not verbs:
+                # "the Polish permit", "the Indian order": whose deal it is
+                parties.append(Party(m, m.state, "owner", "adjective"))
+            continue
         if adjectival and not (_OWN_BODIES.match(tail) or _OFFICIALS.match(tail) or coordinated):
             if adjacent:
                 parties.append(Party(m, m.state, "origin", "adjective"))
@@ -262,10 +267,12 @@ def _within(low: str, start: int, end: int, words: int) -> bool:
 _SUBJECT_REACH = 15  # words between a subject and its trigger, at most
 
 
-def _before_noun_trigger(low: str, end: int, triggers: Sequence[TriggerHit]) -> bool:
+def _before_noun_trigger(
+    low: str, end: int, triggers: Sequence[TriggerHit], words: int = 4
+) -> bool:
     """Whether a trigger noun follows within a few words ("Poland's planned purchase")."""
     return any(
-        t.pos == "noun" and t.start >= end and _within(low, end, t.start, 4) for t in triggers
+        t.pos == "noun" and t.start >= end and _within(low, end, t.start, words) for t in triggers
     )
 
 
