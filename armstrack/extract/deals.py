@@ -911,7 +911,9 @@ def assemble(
             last = context.last
             if last is not None and last.value is None and facts.index - last.sentence <= 8:
                 _set_value(last, text, facts.money[0], facts.span)
-            else:
+            elif not any(
+                last is not None and last.value is m.money for m in facts.money
+            ):  # a sum "the deal" already took is not waiting for the next deal
                 pending = (facts.index, facts.money[0], facts.span)
         drafts.extend(new)
         context.drafts.extend(new)
