@@ -824,6 +824,8 @@ class _Context:
 
 
 def _overlap(a: Draft, b: Draft) -> bool:
+    if a.value is not None and b.value is not None and a.value.amount != b.value.amount:
+        return False  # two sums: two contracts
     if not a.lines or not b.lines:
         return True
     return bool({ln.key for ln in a.lines} & {ln.key for ln in b.lines})
