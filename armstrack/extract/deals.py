@@ -141,6 +141,8 @@ def _lines(
         if m.kind == "class":
             prev = goods[i - 1] if i else None
             nxt = goods[i + 1] if i + 1 < len(goods) else None
+            if nxt is not None and nxt.kind == "class" and not text[m.end : nxt.start].strip():
+                continue  # "missile frigates": the first noun says what kind
             # "K2 tanks", "fighter aircraft J-10C": the class belongs to the named system.
             if (
                 prev is not None
@@ -337,6 +339,8 @@ def draft_from_sentence(
             if supplier == buyer:
                 continue
             own = _lines_for(buyer, buyers, lines, parties) if len(buyers) > 1 else lines
+            if len(suppliers) > 1:
+                own = _lines_for(supplier, suppliers[:2], own, parties, ("supplier",))
             d = Draft(
                 supplier=supplier,
                 buyer=buyer,
@@ -463,7 +467,11 @@ def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft
 
 
 def _lines_for(
-    buyer: str, buyers: Sequence[_Side], lines: Sequence[_Line], parties: Sequence[Party]
+    buyer: str,
+    buyers: Sequence[_Side],
+    lines: Sequence[_Line],
+    parties: Sequence[Party],
+    roles: tuple[str, ...] = ("buyer", "subject"),
 ) -> list[_Line]:
     """The lines of one of several buyers: each line goes to the buyer named next after it
     ("16 fighters for Algeria and six for Uganda"); where that does not share them out,
@@ -471,7 +479,7 @@ def _lines_for(
     named = sorted(
         (p.mention.start, p.state)
         for p in parties
-        if p.state in {b for b, _ in buyers} and p.role in ("buyer", "subject")
+        if p.state in {b for b, _ in buyers} and p.role in roles
     )
     owners = []
     for ln in lines:
@@ -521,6 +529,8 @@ def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
             for x in facts.mentions
             if start <= x.start < m.start() and x.kind in ("state", "organisation")
         ]
+        if m.group().strip() == "and" and not any(t.pos == "verb" for t in right):
+            continue  # "the Qatar and British governments": one noun phrase
         if left and right and parties and left_parties:
             cuts.append(m.start())
             start = m.start()

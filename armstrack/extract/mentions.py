@@ -171,6 +171,13 @@ class Gazetteer:
                 start = last + 1 - entry.length
                 if start > 0 and _word_char(low[start - 1]) and _word_char(low[start]):
                     break
+                if (
+                    entry.kind in ("system", "class")
+                    and start > 1
+                    and low[start - 1] == "-"
+                    and low[start - 2].isalpha()
+                ):
+                    continue  # "FLIT-LCA", "anti-tank": inside a compound word
                 end = _word_end(low, last + 1, size, entry.kind)
                 if end < 0:
                     continue
