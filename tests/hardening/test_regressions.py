@@ -1,0 +1,161 @@
+"""Regression tests for faults found by hardening, each named after what it found.
+
+Faults found by fuzzing (``fuzz/``) or by hand with hostile input stay here once fixed;
+known faults not yet fixed are strict xfails, so that fixing one turns its test red until
+the mark is removed. Every file of the fuzz seed corpus is also replayed through the
+harness's own checks.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+
+from armstrack.catalogue import CatalogueError, load_catalogue
+from armstrack.cli import main
+from armstrack.extract import extract
+from armstrack.model import Money
+
+FUZZ = Path(__file__).resolve().parents[2] / "fuzz"
+GOOD = "Poland signed a contract for 180 K2 tanks from South Korea.\n"
+
+
+def _harness(name: str) -> ModuleType:
+    pytest.importorskip("atheris")
+    spec = importlib.util.spec_from_file_location(f"fuzz_{name}", FUZZ / f"fuzz_{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CORPUS = sorted(FUZZ.glob("corpus/*/*"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[f"{p.parent.name}/{p.name}" for p in CORPUS])
+def test_fuzz_corpus_replays(path: Path) -> None:
+    check: Callable[[bytes], None] = _harness(path.parent.name).test_one_input
+    check(path.read_bytes())
+
+
+def _run(*args: str) -> tuple[int, str, str, BaseException | None]:
+    result = CliRunner().invoke(main, ["extract", *args])
+    exc = None if isinstance(result.exception, SystemExit) else result.exception
+    return result.exit_code, result.stdout, result.stderr, exc
+
+
+def _jsonl(tmp_path: Path, *lines: bytes) -> Path:
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+GOOD_LINE = json.dumps({"id": "good", "text": GOOD}).encode()
+
+
+# --- fixed ---------------------------------------------------------------------------------
+
+
+def test_cli_first_bad_line_no_longer_drops_the_rest(tmp_path: Path) -> None:
+    """The first bad JSONL line used to end the run: every later document was lost."""
+    code, out, err, exc = _run(str(_jsonl(tmp_path, b"{oops", GOOD_LINE)))
+    assert (code, exc) == (1, None)
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["good"]
+    assert "docs.jsonl:1: not JSON" in err
+
+
+def test_cli_first_bad_file_no_longer_drops_the_rest(tmp_path: Path) -> None:
+    """A missing file used to end the run before the files after it were read."""
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    code, out, _, exc = _run(str(tmp_path / "missing.txt"), str(good))
+    assert (code, exc) == (1, None)
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["good"]
+
+
+def test_cli_deeply_nested_json_line_is_not_a_traceback(tmp_path: Path) -> None:
+    """``[[[[...`` a hundred thousand deep raised RecursionError out of json.loads."""
+    code, out, err, exc = _run(str(_jsonl(tmp_path, b"[" * 100_000, GOOD_LINE)))
+    assert (code, exc) == (1, None)
+    assert "docs.jsonl:1: not JSON: nested too deeply" in err
+    assert '"good"' in out
+
+
+def test_cli_lone_surrogate_in_a_jsonl_line_is_not_a_traceback(tmp_path: Path) -> None:
+    """``"\\ud800"`` decoded to a lone surrogate that stdout could not encode."""
+    line = json.dumps({"id": "s", "text": "Poland \ud800 " + GOOD}).encode()
+    code, out, err, exc = _run(str(_jsonl(tmp_path, line, GOOD_LINE)))
+    assert (code, exc) == (1, None)
+    assert "docs.jsonl:1: 'text' holds a lone surrogate" in err
+    assert '"good"' in out
+
+
+def test_cli_nul_in_a_catalogue_name_is_not_a_traceback() -> None:
+    """``--catalogue 'a\\0b'``: click's path check raised ValueError (embedded null byte)."""
+    code, _, err, exc = _run("--catalogue", "a\x00b.csv", "-")
+    assert (code, exc) == (1, None)
+    assert err.startswith("Error: cannot read catalogue a\\x00b.csv")
+
+
+def test_cli_non_utf8_catalogue_is_not_a_traceback(tmp_path: Path) -> None:
+    """A Latin-1 catalogue file raised UnicodeDecodeError out of the catalogue reader."""
+    path = tmp_path / "extra.csv"
+    path.write_bytes("id,name\nk\xe9,K\xe9\n".encode("latin-1"))
+    code, _, err, exc = _run("--catalogue", str(path), "-")
+    assert (code, exc) == (1, None)
+    assert f"cannot read catalogue {path}" in err
+
+
+def test_cli_html_tags_no_longer_read_as_text(tmp_path: Path) -> None:
+    """Words inside tags and attributes (``<a href=".../russia">``) were read as text."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><body><a href="https://example.org/russia-china">x</a><p>{GOOD}</p></body></html>',
+        encoding="utf-8",
+    )
+    code, out, err, exc = _run(str(page))
+    assert (code, exc) == (0, None)
+    assert "looks like HTML" in err
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert {d["supplier"] for d in row["deals"]} <= {"KOR"}
+
+
+# --- known, not yet fixed (strict xfail) -------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="model.py: Decimal.normalize() rounds to 28 digits before the 15-digit check",
+)
+def test_money_amount_with_more_than_28_digits_is_refused() -> None:
+    """``999999999999999.99...`` (40 digits) normalises to 1E+15 and passes the check."""
+    with pytest.raises(ValueError, match="significant digits"):
+        Money(amount=Decimal("999999999999999." + "9" * 25), currency="USD")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extract/__init__.py reads a lone surrogate; its deals cannot be serialised",
+)
+def test_api_lone_surrogate_is_a_clear_error() -> None:
+    """Deals read from such text hold the surrogate and cannot be written as JSON."""
+    with pytest.raises(ValueError, match="surrogate"):
+        extract("Poland signed a contract for 180 K2 tanks from South Korea \udcff.")
+
+
+@pytest.mark.xfail(
+    strict=True, reason="catalogue.py: a non-UTF-8 file raises UnicodeDecodeError, not naming it"
+)
+def test_catalogue_non_utf8_file_is_a_catalogue_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_bytes("id,name\nk\xe9,K\xe9\n".encode("latin-1"))
+    with pytest.raises(CatalogueError, match=r"extra\.csv"):
+        load_catalogue(path)
