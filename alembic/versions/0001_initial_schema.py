@@ -47,16 +47,19 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('supplier', sa.String(length=3), nullable=True),
     sa.Column('buyer', sa.String(length=3), nullable=True),
-    sa.Column('status', sa.Enum('reported', 'planned', 'proposed', 'approved', 'signed', 'delivered', 'alleged', 'considered', 'cancelled', name='status', native_enum=False, create_constraint=True, length=18), nullable=False),
-    sa.Column('kind', sa.Enum('sale', 'licence production', 'technology transfer', 'aid or donation', 'lease', 'other', name='kind', native_enum=False, create_constraint=True, length=27), nullable=False),
+    sa.Column('status', sa.Enum('reported', 'planned', 'proposed', 'approved', 'signed', 'delivered', 'alleged', 'considered', 'cancelled', name='status', native_enum=False, create_constraint=False, length=18), nullable=False),
+    sa.Column('kind', sa.Enum('sale', 'licence production', 'technology transfer', 'aid or donation', 'lease', 'other', name='kind', native_enum=False, create_constraint=False, length=27), nullable=False),
     sa.Column('deal_date', sa.Date(), nullable=True),
-    sa.Column('date_precision', sa.Enum('day', 'month', 'year', name='date_precision', native_enum=False, create_constraint=True, length=13), nullable=True),
+    sa.Column('date_precision', sa.Enum('day', 'month', 'year', name='date_precision', native_enum=False, create_constraint=False, length=13), nullable=True),
     sa.Column('year', sa.Integer(), nullable=True),
     sa.Column('confidence', sa.Float(), nullable=False),
     sa.Column('source_count', sa.Integer(), nullable=False),
     sa.CheckConstraint('source_count >= 1', name=op.f('ck_deals_has_sources')),
     sa.ForeignKeyConstraint(['buyer'], ['states.code'], name=op.f('fk_deals_buyer_states')),
     sa.ForeignKeyConstraint(['supplier'], ['states.code'], name=op.f('fk_deals_supplier_states')),
+    sa.CheckConstraint("status = 'reported' OR status = 'planned' OR status = 'proposed' OR status = 'approved' OR status = 'signed' OR status = 'delivered' OR status = 'alleged' OR status = 'considered' OR status = 'cancelled'", name=op.f('ck_deals_status')),
+    sa.CheckConstraint("kind = 'sale' OR kind = 'licence production' OR kind = 'technology transfer' OR kind = 'aid or donation' OR kind = 'lease' OR kind = 'other'", name=op.f('ck_deals_kind')),
+    sa.CheckConstraint("date_precision = 'day' OR date_precision = 'month' OR date_precision = 'year'", name=op.f('ck_deals_date_precision')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_deals'))
     )
     with op.batch_alter_table('deals', schema=None) as batch_op:
@@ -69,20 +72,22 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=100), nullable=False),
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('state', sa.String(length=3), nullable=True),
-    sa.Column('kind', sa.Enum('company', 'procurement agency', 'ministry', 'armed force', 'other', name='kind', native_enum=False, create_constraint=True, length=26), nullable=False),
+    sa.Column('kind', sa.Enum('company', 'procurement agency', 'ministry', 'armed force', 'other', name='kind', native_enum=False, create_constraint=False, length=26), nullable=False),
     sa.Column('multinational', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['state'], ['states.code'], name=op.f('fk_organisations_state_states')),
+    sa.CheckConstraint("kind = 'company' OR kind = 'procurement agency' OR kind = 'ministry' OR kind = 'armed force' OR kind = 'other'", name=op.f('ck_organisations_kind')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organisations'))
     )
     op.create_table('systems',
     sa.Column('id', sa.String(length=100), nullable=False),
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('designation', sa.String(length=300), nullable=True),
-    sa.Column('category', sa.Enum('aircraft', 'air defence systems', 'anti-submarine warfare', 'armoured vehicles', 'artillery', 'engines', 'missiles', 'naval weapons', 'satellites', 'sensors', 'ships', 'other', 'unspecified', name='category', native_enum=False, create_constraint=True, length=30), nullable=False),
+    sa.Column('category', sa.Enum('aircraft', 'air defence systems', 'anti-submarine warfare', 'armoured vehicles', 'artillery', 'engines', 'missiles', 'naval weapons', 'satellites', 'sensors', 'ships', 'other', 'unspecified', name='category', native_enum=False, create_constraint=False, length=30), nullable=False),
     sa.Column('origin', sa.String(length=3), nullable=True),
     sa.Column('family_id', sa.String(length=100), nullable=True),
     sa.ForeignKeyConstraint(['family_id'], ['systems.id'], name=op.f('fk_systems_family_id_systems')),
     sa.ForeignKeyConstraint(['origin'], ['states.code'], name=op.f('fk_systems_origin_states')),
+    sa.CheckConstraint("category = 'aircraft' OR category = 'air defence systems' OR category = 'anti-submarine warfare' OR category = 'armoured vehicles' OR category = 'artillery' OR category = 'engines' OR category = 'missiles' OR category = 'naval weapons' OR category = 'satellites' OR category = 'sensors' OR category = 'ships' OR category = 'other' OR category = 'unspecified'", name=op.f('ck_systems_category')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_systems'))
     )
     op.create_table('deal_keys',
@@ -102,12 +107,13 @@ def upgrade() -> None:
     sa.Column('name_key', sa.Text(), nullable=False),
     sa.Column('system_id', sa.String(length=100), nullable=True),
     sa.Column('family_id', sa.String(length=100), nullable=True),
-    sa.Column('category', sa.Enum('aircraft', 'air defence systems', 'anti-submarine warfare', 'armoured vehicles', 'artillery', 'engines', 'missiles', 'naval weapons', 'satellites', 'sensors', 'ships', 'other', 'unspecified', name='category', native_enum=False, create_constraint=True, length=30), nullable=True),
+    sa.Column('category', sa.Enum('aircraft', 'air defence systems', 'anti-submarine warfare', 'armoured vehicles', 'artillery', 'engines', 'missiles', 'naval weapons', 'satellites', 'sensors', 'ships', 'other', 'unspecified', name='category', native_enum=False, create_constraint=False, length=30), nullable=True),
     sa.Column('quantity', sa.Integer(), nullable=True),
     sa.CheckConstraint('quantity >= 0', name=op.f('ck_deal_lines_quantity_not_negative')),
     sa.ForeignKeyConstraint(['deal_id'], ['deals.id'], name=op.f('fk_deal_lines_deal_id_deals'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['family_id'], ['systems.id'], name=op.f('fk_deal_lines_family_id_systems')),
     sa.ForeignKeyConstraint(['system_id'], ['systems.id'], name=op.f('fk_deal_lines_system_id_systems')),
+    sa.CheckConstraint("category = 'aircraft' OR category = 'air defence systems' OR category = 'anti-submarine warfare' OR category = 'armoured vehicles' OR category = 'artillery' OR category = 'engines' OR category = 'missiles' OR category = 'naval weapons' OR category = 'satellites' OR category = 'sensors' OR category = 'ships' OR category = 'other' OR category = 'unspecified'", name=op.f('ck_deal_lines_category')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_deal_lines')),
     sa.UniqueConstraint('deal_id', 'position', name=op.f('uq_deal_lines_deal_id_position'))
     )
@@ -168,10 +174,11 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('deal_id', sa.Integer(), nullable=False),
     sa.Column('source_id', sa.Integer(), nullable=False),
-    sa.Column('status', sa.Enum('reported', 'planned', 'proposed', 'approved', 'signed', 'delivered', 'alleged', 'considered', 'cancelled', name='status', native_enum=False, create_constraint=True, length=18), nullable=False),
+    sa.Column('status', sa.Enum('reported', 'planned', 'proposed', 'approved', 'signed', 'delivered', 'alleged', 'considered', 'cancelled', name='status', native_enum=False, create_constraint=False, length=18), nullable=False),
     sa.Column('observed_on', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['deal_id'], ['deals.id'], name=op.f('fk_status_history_deal_id_deals'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], name=op.f('fk_status_history_source_id_sources'), ondelete='CASCADE'),
+    sa.CheckConstraint("status = 'reported' OR status = 'planned' OR status = 'proposed' OR status = 'approved' OR status = 'signed' OR status = 'delivered' OR status = 'alleged' OR status = 'considered' OR status = 'cancelled'", name=op.f('ck_status_history_status')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_status_history')),
     sa.UniqueConstraint('source_id', name=op.f('uq_status_history_source_id'))
     )

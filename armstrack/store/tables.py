@@ -31,7 +31,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from armstrack.model import Category, DatePrecision, DealKind, OrganisationKind, Status
-from armstrack.store.base import RATE, Base, Code3, IntPK, MoneyAmount, enum_type, state_fk
+from armstrack.store.base import (
+    RATE,
+    Base,
+    Code3,
+    IntPK,
+    MoneyAmount,
+    enum_check,
+    enum_type,
+    state_fk,
+)
 
 __all__ = [
     "DealKeyRow",
@@ -64,6 +73,7 @@ class OrganisationRow(Base):
     """A company, agency, ministry or armed force of the catalogue."""
 
     __tablename__ = "organisations"
+    __table_args__ = (enum_check("kind", OrganisationKind),)
 
     id: Mapped[str] = mapped_column(_ID, primary_key=True)
     name: Mapped[str] = mapped_column(_NAME)
@@ -76,6 +86,7 @@ class SystemRow(Base):
     """A weapon system of the catalogue; ``family_id`` is the system it is a variant of."""
 
     __tablename__ = "systems"
+    __table_args__ = (enum_check("category", Category),)
 
     id: Mapped[str] = mapped_column(_ID, primary_key=True)
     name: Mapped[str] = mapped_column(_NAME)
@@ -114,6 +125,9 @@ class DealRow(Base):
         Index("ix_deals_year_status", "year", "status"),
         Index("ix_deals_status_year", "status", "year"),
         CheckConstraint("source_count >= 1", name="has_sources"),
+        enum_check("status", Status),
+        enum_check("kind", DealKind),
+        enum_check("date_precision", DatePrecision),
     )
 
     id: Mapped[IntPK]
@@ -170,6 +184,7 @@ class DealLineRow(Base):
         UniqueConstraint("deal_id", "position"),
         Index("ix_deal_lines_category_deal_id_quantity", "category", "deal_id", "quantity"),
         CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+        enum_check("category", Category),
     )
 
     id: Mapped[IntPK]
@@ -234,7 +249,10 @@ class StatusEntryRow(Base):
     """A status one source reports for a deal, and the date it held (deal date or publication)."""
 
     __tablename__ = "status_history"
-    __table_args__ = (Index("ix_status_history_deal_id_observed_on", "deal_id", "observed_on"),)
+    __table_args__ = (
+        Index("ix_status_history_deal_id_observed_on", "deal_id", "observed_on"),
+        enum_check("status", Status),
+    )
 
     id: Mapped[IntPK]
     deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))

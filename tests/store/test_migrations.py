@@ -12,7 +12,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, func, inspect, select
+from sqlalchemy import CheckConstraint, MetaData, UniqueConstraint, func, inspect, select
+from sqlalchemy.exc import IntegrityError
 
 from armstrack.store import migrate
 from armstrack.store.base import Base
@@ -229,3 +230,42 @@ def test_open_asks_to_upgrade_an_older_schema(empty_url: str) -> None:
     if len(REVISIONS) > 1:
         with pytest.raises(SchemaError, match="armstrack db upgrade"):
             Tracker.open(empty_url)
+
+
+def test_named_constraints_agree(empty_url: str) -> None:
+    """Autogenerate does not compare check constraints and unique names; this does."""
+    migrate.upgrade_database(empty_url)
+    engine = make_engine(empty_url)
+    try:
+        with engine.connect() as conn:
+            inspector = inspect(conn)
+            for table in Base.metadata.sorted_tables:
+                model_checks = {
+                    str(c.name) for c in table.constraints if isinstance(c, CheckConstraint)
+                }
+                stored = {c["name"] for c in inspector.get_check_constraints(table.name)}
+                assert model_checks == stored, table.name
+                model_uniques = {
+                    str(c.name) for c in table.constraints if isinstance(c, UniqueConstraint)
+                }
+                stored = {c["name"] for c in inspector.get_unique_constraints(table.name)}
+                assert model_uniques == stored, table.name
+    finally:
+        engine.dispose()
+
+
+def test_enum_columns_refuse_other_values(empty_url: str) -> None:
+    migrate.upgrade_database(empty_url)
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as conn:
+            states = Base.metadata.tables["states"]
+            conn.execute(states.insert(), [{"code": "POL", "name": "Poland"}])
+        bad = (
+            "INSERT INTO deals (supplier, buyer, status, kind, confidence, source_count) "
+            "VALUES ('POL', 'POL', 'rumoured', 'sale', 1.0, 1)"
+        )
+        with engine.begin() as conn, pytest.raises(IntegrityError):
+            conn.exec_driver_sql(bad)
+    finally:
+        engine.dispose()

@@ -323,3 +323,26 @@ def test_merging_does_not_depend_on_ingest_order(
 def test_workers_need_a_picklable_extractor(tracker: Tracker) -> None:
     with pytest.raises(ValueError, match="picklable"):
         tracker.ingest([_doc("a")], extractor=lambda d: [], workers=2)
+
+
+@_DB
+@given(st.lists(_amounts.filter(lambda a: len(a.normalize().as_tuple().digits) <= 15), max_size=4))
+def test_stored_amounts_are_exact(connection: Connection, amounts: list[Decimal]) -> None:
+    deals = [
+        Deal(
+            supplier="KOR",
+            buyer=buyer,
+            systems=[SystemLine(name=f"S{i}")],
+            value=Money(amount=amount, currency="USD"),
+        )
+        for i, (amount, buyer) in enumerate(
+            zip(amounts, ["POL", "ROU", "USA", "UKR"], strict=False)
+        )
+    ]
+    with connection.begin_nested() as savepoint:
+        tracker = _tracker(connection)
+        tracker.ingest([Document(id="doc", text="t")], extractor=_table({"doc": deals}))
+        with tracker.sessions() as session:
+            stored = session.scalars(select(DealValueRow.amount).order_by(DealValueRow.id)).all()
+        assert list(stored) == amounts
+        savepoint.rollback()
