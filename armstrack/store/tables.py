@@ -6,8 +6,9 @@ document says about one deal is a ``sources`` row (the extracted :class:`~armstr
 as JSON, plus its ``evidence`` spans). Sources that report the same transaction are merged
 into one ``deals`` row (see :mod:`armstrack.store.merge`), whose ``deal_lines``,
 ``deal_values`` (one per source that states a value, one of them ``chosen``) and
-``status_history`` (one per source) are derived from its sources. ``deal_keys`` are the
-match keys merging looks candidates up by.
+``status_history`` (one per source) are derived from its sources; its ``value_usd``,
+``has_value``, ``systems`` and ``quantity`` summarise them for aggregate queries.
+``deal_keys`` are the match keys merging looks candidates up by.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -124,6 +126,24 @@ class DealRow(Base):
         Index("ix_deals_buyer_year", "buyer", "year"),
         Index("ix_deals_year_status", "year", "status"),
         Index("ix_deals_status_year", "status", "year"),
+        # Covering indexes of the summary queries (totals, flows, partners): see 0003.
+        Index(
+            "ix_deals_supplier_buyer_value_usd_has_value_systems_quantity",
+            "supplier",
+            "buyer",
+            "value_usd",
+            "has_value",
+            "systems",
+            "quantity",
+        ),
+        Index(
+            "ix_deals_buyer_supplier_year_value_usd_has_value",
+            "buyer",
+            "supplier",
+            "year",
+            "value_usd",
+            "has_value",
+        ),
         CheckConstraint("source_count >= 1", name="has_sources"),
         enum_check("status", Status),
         enum_check("kind", DealKind),
@@ -142,6 +162,13 @@ class DealRow(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float)
     source_count: Mapped[int] = mapped_column(Integer)
+    # Summary of the chosen value and the lines, kept by armstrack.store.usd for the
+    # aggregate queries: USD value (empty without a value or a rate), whether a value is
+    # stated at all, the number of system lines and the sum of their quantities.
+    value_usd: Mapped[Decimal | None]
+    has_value: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    systems: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     sources: Mapped[list[SourceRow]] = relationship(
         back_populates="deal", passive_deletes=True, order_by="SourceRow.id"

@@ -8,6 +8,10 @@ rate keeps its stated amount and gets ``value_usd`` and ``fx_rate`` left empty w
 by the queries and never mixed into sums. A row whose ``fx_date`` is empty has not been
 normalised yet.
 
+The ``deals`` row keeps a summary for aggregate queries: the chosen value in USD,
+whether a value is stated, the number of system lines and their total quantity.
+:func:`fill` brings it up to date for the deals it is told were touched.
+
 >>> from armstrack.store import Tracker
 >>> with Tracker.open("sqlite:///:memory:") as tracker, tracker.sessions() as session:
 ...     fill(session)
@@ -17,31 +21,44 @@ normalised yet.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import and_, bindparam, exists, func, select, true, update
 from sqlalchemy.orm import Session
 
 from armstrack.fx import to_usd
 from armstrack.model import Money
 from armstrack.store.base import Base
-from armstrack.store.tables import DealRow, DealValueRow, DocumentRow, SourceRow
+from armstrack.store.tables import DealLineRow, DealRow, DealValueRow, DocumentRow, SourceRow
 
-__all__ = ["fill", "last_value_id"]
+__all__ = ["Mark", "fill", "mark", "summarise"]
 
 _RATE_PLACES = Decimal("1e-10")  # the scale of the fx_rate column
 _BATCH = 5000
+_IN_CHUNK = 900  # bound parameters per IN list
 
 
-def last_value_id(session: Session) -> int:
-    """Return the largest ``deal_values`` id (0 when there is none).
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """The last ``deal_values`` and ``sources`` ids before a write (see :func:`mark`)."""
 
-    Ingest reads it before writing a batch and passes it to :func:`fill` as *after_id*,
-    so only the batch's new values are converted.
+    value_id: int = 0
+    source_id: int = 0
+
+
+def mark(session: Session) -> Mark:
+    """Return the largest value and source ids now stored (0 when there is none).
+
+    Ingest takes a mark before writing a batch and passes it to :func:`fill`, so only
+    the batch's new values are converted and only the deals it touched are summarised.
     """
-    return session.scalar(select(func.max(DealValueRow.id))) or 0
+    return Mark(
+        session.scalar(select(func.max(DealValueRow.id))) or 0,
+        session.scalar(select(func.max(SourceRow.id))) or 0,
+    )
 
 
 def _updates(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
@@ -62,12 +79,13 @@ def _updates(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def fill(session: Session, *, after_id: int = 0, refresh: bool = False) -> int:
+def fill(session: Session, *, after: Mark | None = None, refresh: bool = False) -> int:
     """Convert the values not normalised yet (all of them if *refresh*); return how many.
 
-    Only rows with an id above *after_id* are looked at. Runs in the caller's
-    transaction and never commits.
+    With *after*, only values and deals written since that mark are looked at;
+    otherwise every row is. Runs in the caller's transaction and never commits.
     """
+    after = after or Mark()
     statement = (
         select(
             DealValueRow.id,
@@ -79,7 +97,7 @@ def fill(session: Session, *, after_id: int = 0, refresh: bool = False) -> int:
         .join(DealRow, DealRow.id == DealValueRow.deal_id)
         .join(SourceRow, SourceRow.id == DealValueRow.source_id)
         .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
-        .where(DealValueRow.id > after_id)
+        .where(DealValueRow.id > after.value_id)
         .order_by(DealValueRow.id)
     )
     if not refresh:
@@ -92,4 +110,30 @@ def fill(session: Session, *, after_id: int = 0, refresh: bool = False) -> int:
         updates = _updates(rows[start : start + _BATCH])
         session.connection().execute(change, updates)
         done += len(updates)
+    if after == Mark():
+        summarise(session)
+    else:
+        touched = select(SourceRow.deal_id).where(SourceRow.id > after.source_id).distinct()
+        summarise(session, list(session.scalars(touched)))
     return done
+
+
+def summarise(session: Session, deal_ids: Sequence[int] | None = None) -> None:
+    """Bring the summary columns of *deal_ids* (every deal if ``None``) up to date."""
+    deals = Base.metadata.tables["deals"]
+    chosen = and_(DealValueRow.deal_id == deals.c.id, DealValueRow.chosen == true())
+    own = DealLineRow.deal_id == deals.c.id
+    statement = update(deals).values(
+        value_usd=select(DealValueRow.value_usd).where(chosen).scalar_subquery(),
+        has_value=exists().where(chosen),
+        systems=select(func.count(DealLineRow.id)).where(own).scalar_subquery(),
+        quantity=select(func.coalesce(func.sum(DealLineRow.quantity), 0))
+        .where(own)
+        .scalar_subquery(),
+    )
+    if deal_ids is None:
+        session.execute(statement)
+        return
+    ids = sorted(set(deal_ids))
+    for start in range(0, len(ids), _IN_CHUNK):
+        session.execute(statement.where(deals.c.id.in_(ids[start : start + _IN_CHUNK])))
