@@ -36,7 +36,6 @@ from typing import IO, Any, Literal, get_args
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     and_,
     case,
     distinct,
@@ -48,6 +47,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from armstrack import codes
+from armstrack.catalogue import Catalogue, default_catalogue
 from armstrack.model import Category, Money, Status
 from armstrack.store.tables import (
     DealLineRow,
@@ -70,11 +71,13 @@ __all__ = [
     "Role",
     "Totals",
     "Unconverted",
+    "UnknownStateError",
     "YearTotal",
     "as_dicts",
     "by_year",
     "deals_of",
     "flows",
+    "resolve_state",
     "search",
     "to_json",
     "top_partners",
@@ -239,12 +242,8 @@ class DealSummary:
 # -- building blocks -----------------------------------------------------------------------
 
 
-def _chosen() -> Any:
-    return aliased(DealValueRow, name="chosen_value")
-
-
-def _where(filters: Filters, value: Any) -> list[ColumnElement[bool]]:
-    """The WHERE terms of *filters* on ``deals`` and the chosen value alias *value*."""
+def _where(filters: Filters) -> list[ColumnElement[bool]]:
+    """The WHERE terms of *filters* on ``deals``."""
     terms: list[ColumnElement[bool]] = []
     if filters.since is not None:
         terms.append(DealRow.year >= filters.since)
@@ -265,21 +264,24 @@ def _where(filters: Filters, value: Any) -> list[ColumnElement[bool]]:
             )
         )
     if filters.min_value_usd is not None:
-        terms.append(value.value_usd >= filters.min_value_usd)
+        terms.append(DealRow.value_usd >= filters.min_value_usd)
     return terms
 
 
-def _join_value(statement: Select[Any], value: Any) -> Select[Any]:
-    return statement.outerjoin(value, and_(value.deal_id == DealRow.id, value.chosen == true()))
+def _measures() -> list[Any]:
+    """Deals, USD sum, and the counts of valued, value-less and unconverted deals.
 
-
-def _measures(value: Any, deal_count: ColumnElement[int]) -> list[Any]:
+    They read the summary columns of ``deals`` (kept by :mod:`armstrack.store.usd`), so
+    an aggregate is one pass over a covering index rather than a join per deal.
+    """
+    stated = func.count(case((DealRow.has_value, 1)))
+    deals = func.count(DealRow.id)
     return [
-        deal_count.label("deals"),
-        func.coalesce(func.sum(value.value_usd), 0).label("value_usd"),
-        func.count(value.value_usd).label("valued"),
-        func.sum(case((value.id.is_(None), 1), else_=0)).label("without_value"),
-        (func.count(value.id) - func.count(value.value_usd)).label("unconverted"),
+        deals.label("deals"),
+        func.coalesce(func.sum(DealRow.value_usd), 0).label("value_usd"),
+        func.count(DealRow.value_usd).label("valued"),
+        (deals - stated).label("without_value"),
+        (stated - func.count(DealRow.value_usd)).label("unconverted"),
     ]
 
 
@@ -306,16 +308,14 @@ def totals(
     session: Session,
     by: Sequence[Dimension] = (),
     filters: Filters | None = None,
-    *,
-    lines: bool = True,
 ) -> list[Totals]:
     """Return the totals of the deals matching *filters*, one row per group of *by*.
 
     With *by* empty there is one row for all deals. Grouping by ``category`` counts a
     deal once in each category it has systems of (deals without systems fall under
-    ``None``), so category groups can add up to more than all deals. Set *lines* false
-    to skip counting systems and quantities (one query fewer). Rows come largest value
-    first, then by key.
+    ``None``), so category groups can add up to more than all deals; their ``systems``
+    and ``quantity`` count the lines of that category only. Rows come largest value
+    first, then most deals, then by key.
     """
     filters = filters or Filters()
     dims = tuple(by)
@@ -324,30 +324,38 @@ def totals(
             raise ValueError(f"cannot group by {name!r}; choose from {', '.join(DIMENSIONS)}")
     if len(set(dims)) != len(dims):
         raise ValueError("each dimension may be grouped by once")
-    value = _chosen()
     pairs = _category_pairs(filters) if "category" in dims else None
     keys = [_dimension(name, pairs) for name in dims]
-    statement = select(*keys, *_measures(value, func.count(DealRow.id))).select_from(DealRow)
+    measures = _measures()
+    if pairs is None:
+        measures += [
+            func.coalesce(func.sum(DealRow.systems), 0).label("systems"),
+            func.coalesce(func.sum(DealRow.quantity), 0).label("quantity"),
+        ]
+    statement = select(*keys, *measures).select_from(DealRow)
     if pairs is not None:
         statement = statement.outerjoin(pairs, pairs.c.deal_id == DealRow.id)
-    statement = _join_value(statement, value).where(*_where(filters, value))
+    statement = statement.where(*_where(filters))
     if keys:
         statement = statement.group_by(*keys)
     rows = session.execute(statement).all()
     if not dims and rows and rows[0].deals == 0:
         rows = []
-    counted = _line_totals(session, dims, filters) if lines else {}
+    counted = _line_totals(session, dims, filters) if pairs is not None else {}
     out = []
     for row in rows:
         key = tuple(_key_value(row[i]) for i in range(len(dims)))
-        systems, quantity = counted.get(key, (0, 0))
+        if pairs is None:
+            systems, quantity = int(row.systems), int(row.quantity)
+        else:
+            systems, quantity = counted.get(key, (0, 0))
         out.append(
             Totals(
                 by=dims,
                 deals=row.deals,
                 value_usd=_usd(row.value_usd),
                 valued=row.valued,
-                without_value=row.without_value or 0,
+                without_value=row.without_value,
                 unconverted=row.unconverted,
                 systems=systems,
                 quantity=quantity,
@@ -372,8 +380,7 @@ def _dimension(name: Dimension, pairs: Any) -> Any:
 def _line_totals(
     session: Session, dims: tuple[Dimension, ...], filters: Filters
 ) -> dict[tuple[Any, ...], tuple[int, int]]:
-    """Systems and quantities per group (a second aggregate, over ``deal_lines``)."""
-    value = _chosen()
+    """Systems and quantities per group with a category (an aggregate of ``deal_lines``)."""
     keys = [
         DealLineRow.category.label(n) if n == "category" else getattr(DealRow, n).label(n)
         for n in dims
@@ -386,14 +393,11 @@ def _line_totals(
         )
         .select_from(DealLineRow)
         .join(DealRow, DealRow.id == DealLineRow.deal_id)
+        .where(*_where(filters))
+        .group_by(*keys)
     )
-    if filters.min_value_usd is not None:
-        statement = _join_value(statement, value)
-    statement = statement.where(*_where(filters, value))
-    if filters.categories and "category" in dims:
+    if filters.categories:
         statement = statement.where(DealLineRow.category.in_(filters.categories))
-    if keys:
-        statement = statement.group_by(*keys)
     return {
         tuple(_key_value(row[i]) for i in range(len(dims))): (
             row.systems,
@@ -406,19 +410,18 @@ def _line_totals(
 def flows(session: Session, filters: Filters | None = None) -> list[Flow]:
     """Return the supplier-to-buyer flow matrix as rows, largest value first."""
     filters = filters or Filters()
-    value = _chosen()
-    statement = _join_value(
-        select(DealRow.supplier, DealRow.buyer, *_measures(value, func.count(DealRow.id))),
-        value,
+    statement = (
+        select(DealRow.supplier, DealRow.buyer, *_measures())
+        .where(*_where(filters))
+        .group_by(DealRow.supplier, DealRow.buyer)
     )
-    statement = statement.where(*_where(filters, value)).group_by(DealRow.supplier, DealRow.buyer)
     out = [
         Flow(
             supplier=row.supplier,
             buyer=row.buyer,
             deals=row.deals,
             value_usd=_usd(row.value_usd),
-            without_value=row.without_value or 0,
+            without_value=row.without_value,
             unconverted=row.unconverted,
         )
         for row in session.execute(statement)
@@ -455,23 +458,23 @@ def top_partners(
     """
     _check_role(role)
     filters = filters or Filters()
-    value = _chosen()
     partner = _other(role).label("state")
-    measures = _measures(value, func.count(DealRow.id))
-    statement = _join_value(select(partner, *measures), value).where(
-        _own(role) == state, *_where(filters, value)
-    )
-    usd, deals = measures[1], measures[0]
+    measures = _measures()
+    deals, usd = measures[0], measures[1]
     first, second = (usd, deals) if order == "value" else (deals, usd)
     statement = (
-        statement.group_by(partner).order_by(first.desc(), second.desc(), partner).limit(limit)
+        select(partner, *measures)
+        .where(_own(role) == state, *_where(filters))
+        .group_by(partner)
+        .order_by(first.desc(), second.desc(), partner)
+        .limit(limit)
     )
     return [
         Partner(
             state=row.state,
             deals=row.deals,
             value_usd=_usd(row.value_usd),
-            without_value=row.without_value or 0,
+            without_value=row.without_value,
             unconverted=row.unconverted,
         )
         for row in session.execute(statement)
@@ -487,13 +490,10 @@ def by_year(
 ) -> list[YearTotal]:
     """Return the deals and value in USD of each year, oldest first (unknown year last).
 
-    With *state* and *role*, only the deals of that state in that role.
+    With *state*, only the deals of that state (in *role*, or in either role).
     """
     filters = filters or Filters()
-    value = _chosen()
-    statement = _join_value(
-        select(DealRow.year, *_measures(value, func.count(DealRow.id))), value
-    ).where(*_where(filters, value))
+    statement = select(DealRow.year, *_measures()).where(*_where(filters))
     if state is not None:
         if role is None:
             statement = statement.where(or_(DealRow.supplier == state, DealRow.buyer == state))
@@ -506,7 +506,7 @@ def by_year(
             year=row.year,
             deals=row.deals,
             value_usd=_usd(row.value_usd),
-            without_value=row.without_value or 0,
+            without_value=row.without_value,
             unconverted=row.unconverted,
         )
         for row in session.execute(statement)
@@ -518,7 +518,7 @@ def by_year(
 def unconverted(session: Session, filters: Filters | None = None) -> list[Unconverted]:
     """Return the currencies of chosen values without a USD rate, most used first."""
     filters = filters or Filters()
-    value = _chosen()
+    value = aliased(DealValueRow, name="chosen_value")
     statement = (
         select(
             value.currency,
@@ -527,7 +527,7 @@ def unconverted(session: Session, filters: Filters | None = None) -> list[Unconv
         )
         .select_from(DealRow)
         .join(value, and_(value.deal_id == DealRow.id, value.chosen == true()))
-        .where(value.value_usd.is_(None), *_where(filters, value))
+        .where(value.value_usd.is_(None), *_where(filters))
         .group_by(value.currency)
     )
     rows = [Unconverted(r.currency, r.values, r.deals) for r in session.execute(statement)]
@@ -597,8 +597,8 @@ def _deals(
     *,
     sources: bool,
 ) -> list[DealSummary]:
-    value = _chosen()
-    statement = _join_value(
+    value = aliased(DealValueRow, name="chosen_value")
+    statement = (
         select(
             DealRow.id,
             DealRow.supplier,
@@ -613,12 +613,14 @@ def _deals(
             value.value_usd,
             value.fx_rate,
             value.fx_date,
-        ),
-        value,
-    ).where(*terms, *_where(filters, value))
-    statement = statement.order_by(
-        DealRow.year.is_(None), DealRow.year.desc(), DealRow.id.desc()
-    ).offset(offset)
+        )
+        .outerjoin(value, and_(value.deal_id == DealRow.id, value.chosen == true()))
+        .where(*terms, *_where(filters))
+    )
+    newest = DealRow.year.desc()
+    if session.get_bind().dialect.name != "sqlite":  # SQLite sorts NULL last when descending
+        newest = newest.nulls_last()  # (and so reads the index backwards, without a sort)
+    statement = statement.order_by(newest, DealRow.id.desc()).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
     rows = session.execute(statement).all()
@@ -785,3 +787,50 @@ def write_csv(rows: Iterable[Any], file: IO[str]) -> int:
     for row in dicts:
         writer.writerow({k: _cell(v) for k, v in row.items()})
     return len(dicts)
+
+
+# -- states ----------------------------------------------------------------------------------
+
+
+class UnknownStateError(ValueError):
+    """A state name or code that the catalogue does not know, or that names several states."""
+
+
+_NAME_KINDS = ("name", "abbreviation", "historic")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace(".", ". ").split())
+
+
+def resolve_state(text: str, catalogue: Catalogue | None = None) -> str:
+    """Return the ISO 3166-1 alpha-3 code of a state given by code or by name.
+
+    Names are the catalogue's: a state's name, official or common name, and its name
+    forms (``South Korea``, ``ROK``); case and spacing do not matter. A form that names
+    several states (``Korea``) or none raises :class:`UnknownStateError`.
+
+    >>> resolve_state("pol"), resolve_state("South Korea"), resolve_state("Republic of Korea")
+    ('POL', 'KOR', 'KOR')
+    """
+    given = text.strip()
+    if len(given) == 3 and given.isalpha() and codes.is_state(given.upper()):
+        return given.upper()
+    catalogue = catalogue or default_catalogue()
+    wanted = _fold(given)
+    found: set[str] = set()
+    for record in catalogue.states.values():
+        names = (record.name, record.official_name, record.common_name)
+        if any(name and _fold(name) == wanted for name in names):
+            found.add(record.code)
+    if not found:
+        for form in catalogue.state_forms:
+            if form.kind.value in _NAME_KINDS and _fold(form.form) == wanted:
+                found.add(form.code)
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        raise UnknownStateError(
+            f"{given!r} may name several states ({', '.join(sorted(found))}); give a code"
+        )
+    raise UnknownStateError(f"unknown state {given!r}: give an ISO alpha-3 code or a name")
