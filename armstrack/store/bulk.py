@@ -33,25 +33,45 @@ def _copy(connection: Connection, table: Table, columns: list[str], rows: Iterat
     return count
 
 
+def _executemany_plain(
+    connection: Connection, statement: Any, rows: Iterator[Any], size: int
+) -> int:
+    count = 0
+    while batch := list(itertools.islice(rows, size)):
+        connection.execute(statement, batch)
+        count += len(batch)
+    return count
+
+
 def _executemany(
     connection: Connection, table: Table, columns: list[str], rows: Iterator[Any], size: int
 ) -> int:
     statement = insert(table)
     count = 0
     if connection.dialect.paramstyle != "qmark":
-        while batch := list(itertools.islice(rows, size)):
-            connection.execute(statement, batch)
-            count += len(batch)
-        return count
+        return _executemany_plain(connection, statement, rows, size)
     # Compile once and convert values column by column with the columns' own bind
     # processors: SQLAlchemy would build and process a parameter dict per row.
     compiled = statement.compile(dialect=connection.dialect, column_keys=columns)
     order = [compiled.binds[name].key for name in compiled.positiontup or ()]
     processors = [table.c[key].type.bind_processor(connection.dialect) for key in order]
+    defaults: dict[str, Any] = {}
+    for key in order:
+        if key not in columns:  # a column the rows leave out: its scalar default
+            default = table.c[key].default
+            if default is None or not default.is_scalar:
+                return count + _executemany_plain(connection, statement, rows, size)
+            value = getattr(default, "arg", None)
+            process = table.c[key].type.bind_processor(connection.dialect)
+            defaults[key] = process(value) if process else value
     sql = str(compiled)
     while batch := list(itertools.islice(rows, size)):
         values = [
-            [process(row[key]) for row in batch] if process else [row[key] for row in batch]
+            [defaults[key]] * len(batch)
+            if key in defaults
+            else [process(row[key]) for row in batch]
+            if process
+            else [row[key] for row in batch]
             for key, process in zip(order, processors, strict=True)
         ]
         connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
