@@ -152,8 +152,9 @@ def _lines(
                 continue
             if nxt is not None and nxt.kind == "system" and not text[m.end : nxt.start].strip():
                 continue
-            if m.category in named_categories:
-                continue
+            same = [n for n in named if n.category == m.category]
+            if same and not all(_sum_between(facts.money, m, n) for n in same):
+                continue  # "F-35 fighter jets ... the jets": the named system's class
             if m.category is Category.UNSPECIFIED and len(goods) > 1:
                 continue
         quantity = _quantity(text, m, facts.quantities, goods)
@@ -189,6 +190,12 @@ def _lines(
                 )
             )
     return lines
+
+
+def _sum_between(money: Sequence[MoneyMention], a: Span, b: Span) -> bool:
+    """Whether a sum of money stands between two mentions (they are priced apart)."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return any(lo <= m.start and m.end <= hi for m in money)
 
 
 def _strip_plural(name: str, low: str) -> str:
@@ -356,7 +363,7 @@ def draft_from_sentence(
             )
             _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
             drafts.extend(_split_by_origin(d, parties, low))
-            drafts.extend(_split_by_value(d, facts.money))
+            drafts.extend(_split_by_value(d, facts.money, text))
             d.confidence = 0.9 if "origin" not in " ".join(rules) else 0.7
             drafts.append(d)
     if drafts:
@@ -394,13 +401,24 @@ def _first_trigger(facts: SentenceFacts, frame: Frame) -> int:
     return facts.triggers[0].end if facts.triggers else facts.span.end
 
 
-def _split_by_value(d: Draft, money: Sequence[MoneyMention]) -> list[Draft]:
+def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[Draft]:
     """Give each sum its own lines where the sentence names several deals
     ("$1 billion in munitions ... and 25 F-16V jets for $3.78 billion")."""
+    # "105 million euros ($108 million)": the sum in brackets is the same figure.
+    money = [
+        m
+        for i, m in enumerate(money)
+        if not (i and text[money[i - 1].end : m.start].strip() == "(")
+    ]
     if len(money) < 2 or len(d.lines) < 2:
         return []
 
     def nearest(ln: _Line) -> int:
+        # A sum later in the same clause ("two C-295s valued at 66 million euros"), else
+        # the closest one.
+        after = [i for i in range(len(money)) if money[i].start >= ln.span.end]
+        if after and not any(c in text[ln.span.end : money[after[0]].start] for c in ",;("):
+            return after[0]
         return min(
             range(len(money)),
             key=lambda i: min(abs(money[i].start - ln.span.end), abs(ln.span.start - money[i].end)),
@@ -935,7 +953,20 @@ def assemble(
                 ln.quantity = counts.get(ln.key)
     named_in_text: dict[tuple[Category | None, str | None], dict[str, str]] = {}
     times: dict[str, int] = {}
+    kinds: dict[str, set[str]] = {}  # family -> head nouns written after it ("PC-7 aircraft")
     for f in sentences:
+        for m, nxt in zip(f.mentions, [*f.mentions[1:], None], strict=False):
+            if (
+                m.kind == "system"
+                and nxt is not None
+                and nxt.kind == "class"
+                and (
+                    not text[m.end : nxt.start].strip(" -")
+                    or _modifier_gap(text[m.end : nxt.start])
+                )
+            ):
+                root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
+                kinds.setdefault(root, set()).add(nxt.ref.split()[-1])
         for m in f.mentions:
             if m.kind == "system":
                 surface = _strip_plural(text[m.start : m.end], low[m.start : m.end])
@@ -946,7 +977,8 @@ def assemble(
         for i, ln in enumerate(d.lines):
             # "75 trainer aircraft from the Swiss company": the one Swiss trainer named.
             options = named_in_text.get((ln.category, d.supplier), {}) if ln.generic else {}
-            if len(options) == 1 and times[next(iter(options))] >= 3:
+            root = next(iter(options)) if len(options) == 1 else ""
+            if root and times[root] >= 3 and ln.key.split()[-1] in kinds.get(root, ()):
                 ((ref, surface),) = options.items()
                 d.lines[i] = _Line(
                     surface, ln.category, ln.quantity, ref, ref, d.supplier, ln.span, False
@@ -983,6 +1015,7 @@ def assemble(
             ln.category
             for x in merged
             if (x.supplier, x.buyer) == (d.supplier, d.buyer)
+            and (x.value is None or d.value is None or x.value == d.value)
             for ln in x.lines
             if not ln.generic
         }

@@ -136,8 +136,10 @@ def read_parties(
             parties.append(Party(m, m.state, "origin", "made"))
             continue
         next_good = next((g for g in goods if g.start >= m.end), None)
-        adjacent = next_good is not None and only_modifiers(
-            _POSSESSIVE.sub("", low[m.end : next_good.start])
+        adjacent = (
+            next_good is not None
+            and only_modifiers(_POSSESSIVE.sub("", low[m.end : next_good.start]))
+            and not any(m.end <= t.start < next_good.start for t in triggers)
         )
         cue = inherited.pop(m.start, None) or _cue(low, m.start, sentence_start)
         if (
