@@ -123,7 +123,6 @@ def _lines(
 ) -> list[_Line]:
     goods = [m for m in facts.mentions if m.kind in ("system", "class")]
     named = [m for m in goods if m.kind == "system"]
-    named_categories = {m.category for m in named}
     lines: list[_Line] = []
     for i, m in enumerate(goods):
         if m.start in excluded or _NOT_GOODS.search(
