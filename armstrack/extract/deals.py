@@ -361,10 +361,10 @@ def draft_from_sentence(
                 verb_status=main is not None and main.pos == "verb",
             )
             _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
-            drafts.extend(_split_by_origin(d, parties, low))
-            drafts.extend(_split_by_value(d, facts.money, text))
+            extras = _split_by_origin(d, parties, low) + _split_by_value(d, facts.money, text)
             d.confidence = 0.9 if "origin" not in " ".join(rules) else 0.7
             drafts.append(d)
+            drafts.extend(extras)
     if drafts:
         context.pair = (suppliers[0], buyers[0])
         context.last = drafts[-1]

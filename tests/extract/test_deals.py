@@ -184,6 +184,51 @@ COREFERENCE: list[tuple[str, Expected]] = [
 ]
 
 
+#: Reporting patterns met while developing the rules (written for these tests).
+PATTERNS: list[tuple[str, Expected]] = [
+    (
+        "The $4 billion deal between Poland and South Korea covers 180 K2 tanks.",
+        [("KOR", "POL", [("K2", 180)], "4000000000", "signed")],
+    ),
+    (
+        "France and Germany will send Leopard 2 tanks and Rafale jets to Ukraine.",
+        [("FRA", "UKR", [], None, "planned"), ("DEU", "UKR", [], None, "planned")],
+    ),
+    (
+        "Egypt bought 24 Rafale jets from France for $5 billion and two frigates for $1 billion.",
+        [
+            ("FRA", "EGY", [("Rafale", 24)], "5000000000", "signed"),
+            ("FRA", "EGY", [("frigates", 2)], "1000000000", "signed"),
+        ],
+    ),
+    (
+        "India's defence minister signed a deal to buy 36 Rafale jets.",
+        [("FRA", "IND", [("Rafale", 36)], None, "signed")],
+    ),
+    (
+        "The Indian order for 36 Rafale jets was signed during a visit to France.",
+        [("FRA", "IND", [("Rafale", 36)], None, "signed")],
+    ),
+    (
+        "Poland placed an order for 96 Apache helicopters to replace its ageing Su-35 jets.",
+        [("USA", "POL", [("Apache", 96)], None, "signed")],
+    ),
+    (
+        "Germany pledged 18 Leopard 2 tanks to Ukraine.",
+        [("DEU", "UKR", [("Leopard 2", 18)], None, "planned")],
+    ),
+    (
+        "India signed a contract with Dassault Aviation for 36 Rafale jets.",
+        [("FRA", "IND", [("Rafale", 36)], None, "signed")],
+    ),
+    (
+        "Egypt received 24 fighter jets from France. Egypt flies the Rafale. "
+        "The Rafale is built by Dassault Aviation. Each Rafale fighter jet costs $100 million.",
+        [("FRA", "EGY", [("Rafale", 24)], None, "delivered")],
+    ),
+]
+
+
 def _deals(text: str) -> Expected:
     out: Expected = []
     for d in extract(text, catalogue=CAT):
@@ -242,3 +287,8 @@ def test_evidence_points_into_the_text() -> None:
         assert 0 <= ev.start <= ev.end <= len(text)
     (systems,) = [ev for ev in deal.evidence if ev.field == "systems"]
     assert text[systems.start : systems.end] == "Apache"
+
+
+@pytest.mark.parametrize(("text", "expected"), PATTERNS, ids=[t[:50] for t, _ in PATTERNS])
+def test_patterns(text: str, expected: Expected) -> None:
+    _check(text, expected)
