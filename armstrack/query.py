@@ -37,6 +37,7 @@ from typing import IO, Any, Literal, get_args
 from sqlalchemy import (
     ColumnElement,
     and_,
+    bindparam,
     case,
     distinct,
     exists,
@@ -338,7 +339,7 @@ def totals(
     statement = statement.where(*_where(filters))
     if keys:
         statement = statement.group_by(*keys)
-    rows = session.execute(statement).all()
+    rows = session.connection().execute(statement).all()
     if not dims and rows and rows[0].deals == 0:
         rows = []
     counted = _line_totals(session, dims, filters) if pairs is not None else {}
@@ -403,7 +404,7 @@ def _line_totals(
             row.systems,
             int(row.quantity or 0),
         )
-        for row in session.execute(statement)
+        for row in session.connection().execute(statement)
     }
 
 
@@ -424,7 +425,7 @@ def flows(session: Session, filters: Filters | None = None) -> list[Flow]:
             without_value=row.without_value,
             unconverted=row.unconverted,
         )
-        for row in session.execute(statement)
+        for row in session.connection().execute(statement)
     ]
     out.sort(key=lambda f: (-f.value_usd, -f.deals, f.supplier or "~", f.buyer or "~"))
     return out
@@ -477,7 +478,7 @@ def top_partners(
             without_value=row.without_value,
             unconverted=row.unconverted,
         )
-        for row in session.execute(statement)
+        for row in session.connection().execute(statement)
     ]
 
 
@@ -509,7 +510,7 @@ def by_year(
             without_value=row.without_value,
             unconverted=row.unconverted,
         )
-        for row in session.execute(statement)
+        for row in session.connection().execute(statement)
     ]
     out.sort(key=lambda y: (y.year is None, y.year or 0))
     return out
@@ -530,7 +531,7 @@ def unconverted(session: Session, filters: Filters | None = None) -> list[Unconv
         .where(value.value_usd.is_(None), *_where(filters))
         .group_by(value.currency)
     )
-    rows = [Unconverted(r.currency, r.values, r.deals) for r in session.execute(statement)]
+    rows = [Unconverted(r.currency, r.values, r.deals) for r in session.connection().execute(statement)]
     return sorted(rows, key=lambda r: (-r.values, r.currency))
 
 
@@ -588,6 +589,24 @@ def search(
     return _deals(session, [match], filters or Filters(), limit, offset, sources=sources)
 
 
+_CHOSEN = aliased(DealValueRow, name="chosen_value")
+_DEALS = select(
+    DealRow.id,
+    DealRow.supplier,
+    DealRow.buyer,
+    DealRow.status,
+    DealRow.year,
+    DealRow.deal_date,
+    _CHOSEN.amount,
+    _CHOSEN.currency,
+    _CHOSEN.approximate,
+    _CHOSEN.upper,
+    _CHOSEN.value_usd,
+    _CHOSEN.fx_rate,
+    _CHOSEN.fx_date,
+).outerjoin(_CHOSEN, and_(_CHOSEN.deal_id == DealRow.id, _CHOSEN.chosen == true()))
+
+
 def _deals(
     session: Session,
     terms: list[ColumnElement[bool]],
@@ -597,33 +616,14 @@ def _deals(
     *,
     sources: bool,
 ) -> list[DealSummary]:
-    value = aliased(DealValueRow, name="chosen_value")
-    statement = (
-        select(
-            DealRow.id,
-            DealRow.supplier,
-            DealRow.buyer,
-            DealRow.status,
-            DealRow.year,
-            DealRow.deal_date,
-            value.amount,
-            value.currency,
-            value.approximate,
-            value.upper,
-            value.value_usd,
-            value.fx_rate,
-            value.fx_date,
-        )
-        .outerjoin(value, and_(value.deal_id == DealRow.id, value.chosen == true()))
-        .where(*terms, *_where(filters))
-    )
+    statement = _DEALS.where(*terms, *_where(filters))
     newest = DealRow.year.desc()
     if session.get_bind().dialect.name != "sqlite":  # SQLite sorts NULL last when descending
         newest = newest.nulls_last()  # (and so reads the index backwards, without a sort)
     statement = statement.order_by(newest, DealRow.id.desc()).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
-    rows = session.execute(statement).all()
+    rows = session.connection().execute(statement).all()
     ids = [row.id for row in rows]
     lines = _lines_of(session, ids)
     found = _sources_of(session, ids) if sources else {}
@@ -636,7 +636,7 @@ def _deals(
             year=row.year,
             date=row.deal_date,
             value=(
-                Money(
+                Money.model_construct(  # read back from validated rows
                     amount=Decimal(row.amount).normalize() + 0,
                     currency=row.currency,
                     approximate=bool(row.approximate),
@@ -663,48 +663,54 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + _IN_CHUNK]
 
 
+# Built once: the id list is one expanding parameter, so compiling is cached.
+_LINES = (
+    select(
+        DealLineRow.deal_id,
+        DealLineRow.name,
+        DealLineRow.quantity,
+        DealLineRow.category,
+        DealLineRow.system_id,
+    )
+    .where(DealLineRow.deal_id.in_(bindparam("ids", expanding=True)))
+    .order_by(DealLineRow.deal_id, DealLineRow.position)
+)
+_SOURCES = (
+    select(
+        SourceRow.deal_id,
+        SourceRow.id,
+        DocumentRow.external_id,
+        DocumentRow.title,
+        DocumentRow.url,
+        DocumentRow.published,
+        EvidenceRow.sentence,
+    )
+    .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+    .outerjoin(EvidenceRow, EvidenceRow.source_id == SourceRow.id)
+    .where(SourceRow.deal_id.in_(bindparam("ids", expanding=True)))
+    .order_by(SourceRow.deal_id, DocumentRow.published, SourceRow.id, EvidenceRow.id)
+)
+
+
 def _lines_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealLine]]:
     out: dict[int, list[DealLine]] = {}
+    connection = session.connection()
     for chunk in _chunks(ids):
-        statement = (
-            select(
-                DealLineRow.deal_id,
-                DealLineRow.name,
-                DealLineRow.quantity,
-                DealLineRow.category,
-                DealLineRow.system_id,
-            )
-            .where(DealLineRow.deal_id.in_(chunk))
-            .order_by(DealLineRow.deal_id, DealLineRow.position)
-        )
-        for row in session.execute(statement):
-            category = row.category.value if row.category is not None else None
-            out.setdefault(row.deal_id, []).append(
-                DealLine(row.name, row.quantity, category, row.system_id)
+        for deal_id, name, quantity, category, system_id in connection.execute(
+            _LINES, {"ids": list(chunk)}
+        ):
+            out.setdefault(deal_id, []).append(
+                DealLine(name, quantity, category.value if category else None, system_id)
             )
     return out
 
 
 def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealSource]]:
     out: dict[int, list[DealSource]] = {}
+    connection = session.connection()
     for chunk in _chunks(ids):
-        statement = (
-            select(
-                SourceRow.deal_id,
-                SourceRow.id,
-                DocumentRow.external_id,
-                DocumentRow.title,
-                DocumentRow.url,
-                DocumentRow.published,
-                EvidenceRow.sentence,
-            )
-            .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
-            .outerjoin(EvidenceRow, EvidenceRow.source_id == SourceRow.id)
-            .where(SourceRow.deal_id.in_(chunk))
-            .order_by(SourceRow.deal_id, DocumentRow.published, SourceRow.id, EvidenceRow.id)
-        )
         current: dict[int, tuple[Any, list[str]]] = {}
-        for row in session.execute(statement):
+        for row in connection.execute(_SOURCES, {"ids": list(chunk)}):
             if row.id not in current:
                 current[row.id] = (row, [])
             quotes = current[row.id][1]
