@@ -78,6 +78,7 @@ __all__ = [
     "by_year",
     "deals_of",
     "flows",
+    "list_deals",
     "resolve_state",
     "search",
     "to_json",
@@ -531,7 +532,9 @@ def unconverted(session: Session, filters: Filters | None = None) -> list[Unconv
         .where(value.value_usd.is_(None), *_where(filters))
         .group_by(value.currency)
     )
-    rows = [Unconverted(r.currency, r.values, r.deals) for r in session.connection().execute(statement)]
+    rows = [
+        Unconverted(r.currency, r.values, r.deals) for r in session.connection().execute(statement)
+    ]
     return sorted(rows, key=lambda r: (-r.values, r.currency))
 
 
@@ -556,6 +559,18 @@ def deals_of(
     return _deals(
         session, [_own(role) == state], filters or Filters(), limit, offset, sources=sources
     )
+
+
+def list_deals(
+    session: Session,
+    *,
+    filters: Filters | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    sources: bool = True,
+) -> list[DealSummary]:
+    """Return the deals matching *filters*, newest first, with systems and sources."""
+    return _deals(session, [], filters or Filters(), limit, offset, sources=sources)
 
 
 def search(

@@ -6,14 +6,34 @@ Exit status: 0 success, 1 failure, 2 bad usage.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from armstrack import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected error into one line and exit status 1 (a traceback with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            raise click.ClickException(
+                f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+            ) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="armstrack")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+def main(debug: bool) -> None:
     """armstrack: a typed record of arms transfers from news text."""
 
 
@@ -28,6 +48,13 @@ def _register() -> None:
 
     main.add_command(ingest.ingest)
     main.add_command(db.db)
+    from armstrack.cli import deals, export, flows, report, summary
+
+    main.add_command(deals.deals)
+    main.add_command(summary.summary)
+    main.add_command(flows.flows)
+    main.add_command(report.report)
+    main.add_command(export.export)
 
 
 _register()
