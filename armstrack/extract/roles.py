@@ -54,6 +54,9 @@ _OFFICIALS = re.compile(
 )
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _ADJECTIVAL_KINDS = frozenset({"adjective", "demonym"})
+# Country names written with their capital ("Turkey", "Jordan") are the country in this
+# kind of news; an ambiguous capital or company alias ("Victoria", "IAF") needs support.
+_COUNTRY_FORMS = frozenset({"name", "historic", "adjective"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,7 @@ def read_parties(
         cue = inherited.pop(m.start, None) or _cue(low, m.start, sentence_start)
         if (
             m.ambiguous
+            and (m.kind == "organisation" or state_form_kind.get(surface) not in _COUNTRY_FORMS)
             and m.state not in known_states
             and cue not in _BUYER_CUES
             and cue not in ("from", "with")
