@@ -400,6 +400,18 @@ def _first_trigger(facts: SentenceFacts, frame: Frame) -> int:
     return facts.triggers[0].end if facts.triggers else facts.span.end
 
 
+_UNNAMED_SOURCE = re.compile(
+    r"\bfrom (?:its|their|the|various|several|other|western|european|nato)?\s*"
+    r"(?:western |european |nato |foreign )?(?:allies|partners|donors|countries|nations|"
+    r"members|backers|suppliers|sources)\b"
+)
+
+
+def low_text_of(facts: SentenceFacts, context: _Context) -> str:
+    """The lower-cased text of the sentence (kept on the context while assembling)."""
+    return context.low[facts.span.start : facts.span.end]
+
+
 def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[Draft]:
     """Give each sum its own lines where the sentence names several deals
     ("$1 billion in munitions ... and 25 F-16V jets for $3.78 billion")."""
@@ -722,6 +734,8 @@ def _origin(
             return p.state, f"origin-{p.cue}"
     if any(m.kind == "organisation" and m.state == buyer for m in facts.mentions):
         return None  # the buyer's own industry builds it ("produced by RBSL in Telford")
+    if _UNNAMED_SOURCE.search(low_text_of(facts, context)):
+        return None  # "from its allies": the text says the supplier is not one state
     keys = {ln.key for ln in lines}
     for d in context.drafts:
         # The text already said who sells this buyer these systems (second-hand F-16s).
@@ -841,6 +855,7 @@ class _Context:
     pair: tuple[_Side, _Side] | None = None
     last: Draft | None = None
     north: bool = False
+    low: str = ""
     drafts: list[Draft] = field(default_factory=list)
     doc_states: set[str] = field(default_factory=set)
     doc_origins: set[str] = field(default_factory=set)
@@ -901,6 +916,7 @@ def assemble(
 ) -> list[Deal]:
     """Return the deals of a document from the facts of its sentences."""
     context = _Context()
+    context.low = low
     context.doc_states = {
         m.state for f in sentences for m in f.mentions if m.kind == "state" and m.state
     }

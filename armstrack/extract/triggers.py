@@ -232,6 +232,16 @@ def _status(
         for word in reversed(prev[-2:]):
             if word in _NOUN_MODIFIERS:
                 return _NOUN_MODIFIERS[word], (f"modifier-{word}",), False, False
+        # "is considering the purchase of", "could finalise the deal": the modal speaks.
+        noun_modal = [
+            (distance, cue)
+            for cue, distance in _cue_distances(prev[-4:], c.before)
+            if cue.status in (Status.CONSIDERED, Status.PLANNED)
+        ]
+        if noun_modal:
+            _, nearest_cue = min(noun_modal, key=lambda m: m[0])
+            if nearest_cue.status is Status.CONSIDERED:
+                return Status.CONSIDERED, (nearest_cue.id,), False, False
         return status, (), False, False
     near = prev[-4:]
     passive = form.split()[0] in _PARTICIPLES and bool(near) and near[-1] in _BE
