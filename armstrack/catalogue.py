@@ -129,6 +129,13 @@ def _cell(model: type[BaseModel], name: str, raw: str) -> Any:
 
 def read_rows(path: Path, model: type[_ModelT]) -> Iterator[_ModelT]:
     """Read and validate the rows of one CSV file as *model*; errors name file and line."""
+    try:
+        yield from _read_rows(path, model)
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def _read_rows(path: Path, model: type[_ModelT]) -> Iterator[_ModelT]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for row in reader:
@@ -146,8 +153,11 @@ def read_rows(path: Path, model: type[_ModelT]) -> Iterator[_ModelT]:
 
 
 def _table_of(path: Path) -> type[BaseModel]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     for column, model in _TABLES:
         if column in header:
             return model

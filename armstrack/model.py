@@ -154,6 +154,14 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), AfterValidator
 _Text = Annotated[str, Field(min_length=1)]
 
 _MAX_DIGITS = 15  # what a JSON number (an IEEE double) carries exactly
+_MAX_EXPONENT = 18  # no stated arms deal reaches 10**18 units of any currency
+
+
+def _significant_digits(value: Decimal) -> int:
+    """Count significant digits exactly (``normalize()`` would round to the context)."""
+    digits = value.as_tuple().digits
+    stripped = "".join(map(str, digits)).strip("0")
+    return max(len(stripped), 1)
 
 
 def _check_amount(value: Decimal) -> Decimal:
@@ -161,8 +169,10 @@ def _check_amount(value: Decimal) -> Decimal:
         raise ValueError("amount must be a finite number")
     if value < 0:
         raise ValueError("amount must not be negative")
-    if len(value.normalize().as_tuple().digits) > _MAX_DIGITS:
+    if _significant_digits(value) > _MAX_DIGITS:
         raise ValueError(f"amount has more than {_MAX_DIGITS} significant digits")
+    if value and value.adjusted() >= _MAX_EXPONENT:
+        raise ValueError(f"amount must be below 10**{_MAX_EXPONENT}")
     return value
 
 
