@@ -1,0 +1,248 @@
+"""Summary queries over the small store of ``fixtures.py``, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from armstrack import query
+from armstrack.model import Category, Status
+from armstrack.query import Filters
+from armstrack.store.tables import DealRow, DealValueRow
+
+fixtures = sys.modules["armstrack_tests_query_fixtures"]
+usd = fixtures.usd
+
+ALL_USD = usd("k9") + usd("f35") + usd("krab")
+
+
+def test_overall_totals_count_deals_without_value_and_without_rate_apart(
+    session: Session,
+) -> None:
+    [total] = query.totals(session)
+    assert (total.deals, total.valued, total.without_value, total.unconverted) == (5, 3, 1, 1)
+    assert total.value_usd == ALL_USD  # the TWD value is not in the sum
+    assert (total.systems, total.quantity) == (5, 48 + 32 + 26 + 180 + 18)
+
+
+def test_totals_by_supplier(session: Session) -> None:
+    rows = {row.supplier: row for row in query.totals(session, ["supplier"])}
+    assert set(rows) == {"KOR", "USA", "FRA", "POL"}
+    kor = rows["KOR"]
+    assert (kor.deals, kor.valued, kor.without_value, kor.value_usd) == (2, 1, 1, usd("k9"))
+    assert (kor.systems, kor.quantity) == (2, 228)
+    assert rows["FRA"].unconverted == 1
+    assert rows["FRA"].value_usd == 0
+    assert rows["KOR"].as_dict()["supplier"] == "KOR"
+    assert "buyer" not in rows["KOR"].as_dict()
+
+
+def test_groups_add_up_to_the_total(session: Session) -> None:
+    [total] = query.totals(session)
+    for dimension in ("supplier", "buyer", "year", "status"):
+        rows = query.totals(session, [dimension])
+        assert sum(r.deals for r in rows) == total.deals, dimension
+        assert sum(r.value_usd for r in rows) == total.value_usd, dimension
+        assert sum(r.without_value for r in rows) == total.without_value, dimension
+        assert sum(r.unconverted for r in rows) == total.unconverted, dimension
+
+
+def test_totals_by_category_count_a_deal_in_each_of_its_categories(session: Session) -> None:
+    rows = {row.category: row for row in query.totals(session, ["category"])}
+    aircraft = rows[Category.AIRCRAFT.value]
+    assert (aircraft.deals, aircraft.systems, aircraft.quantity) == (2, 2, 58)
+    assert (aircraft.value_usd, aircraft.unconverted) == (usd("f35"), 1)
+    assert rows["artillery"].deals == 2
+    assert rows["artillery"].quantity == 66
+
+
+def test_totals_by_two_dimensions(session: Session) -> None:
+    rows = query.totals(session, ["buyer", "year"])
+    keys = {(r.buyer, r.year): r.deals for r in rows}
+    assert keys[("POL", 2022)] == 2
+    assert keys[("POL", 2020)] == 1
+    assert rows[0].value_usd >= rows[-1].value_usd  # largest value first
+
+
+FILTERS = [
+    # (filters, number of deals)
+    (Filters(since=2022), 3),
+    (Filters(until=2021), 2),
+    (Filters(since=2021, until=2022), 3),
+    (Filters(suppliers=("KOR",)), 2),
+    (Filters(buyers=("POL",)), 3),
+    (Filters(states=("POL",)), 4),
+    (Filters(categories=(Category.AIRCRAFT,)), 2),
+    (Filters(statuses=(Status.SIGNED, Status.DELIVERED)), 4),
+    (Filters(min_value_usd=Decimal("3000000000")), 1),
+    (Filters(buyers=("POL",), statuses=(Status.SIGNED,), since=2022), 2),
+]
+
+
+@pytest.mark.parametrize(("filters", "deals"), FILTERS, ids=[repr(f) for f, _ in FILTERS])
+def test_filters(session: Session, filters: Filters, deals: int) -> None:
+    rows = query.totals(session, filters=filters)
+    assert (rows[0].deals if rows else 0) == deals
+    assert len(query.list_deals(session, filters=filters)) == deals
+
+
+def test_no_matching_deals_give_no_rows(session: Session) -> None:
+    assert query.totals(session, filters=Filters(since=2100)) == []
+    assert query.flows(session, Filters(since=2100)) == []
+
+
+def test_bad_dimension_is_refused(session: Session) -> None:
+    with pytest.raises(ValueError, match="cannot group by"):
+        query.totals(session, ["colour"])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="once"):
+        query.totals(session, ["year", "year"])
+
+
+def test_flow_matrix(session: Session) -> None:
+    flows = {(f.supplier, f.buyer): f for f in query.flows(session)}
+    assert set(flows) == {("KOR", "POL"), ("USA", "POL"), ("FRA", "IND"), ("POL", "UKR")}
+    assert flows[("KOR", "POL")].deals == 2
+    assert flows[("KOR", "POL")].without_value == 1
+    assert query.flows(session)[0].supplier == "USA"  # largest value first
+
+
+def test_top_partners_by_value_and_by_deals(session: Session) -> None:
+    by_value = query.top_partners(session, "POL", "buyer")
+    assert [p.state for p in by_value] == ["USA", "KOR"]
+    by_deals = query.top_partners(session, "POL", "buyer", order="deals", limit=1)
+    assert [(p.state, p.deals) for p in by_deals] == [("KOR", 2)]
+    assert [p.state for p in query.top_partners(session, "POL", "supplier")] == ["UKR"]
+    with pytest.raises(ValueError, match="role"):
+        query.top_partners(session, "POL", "seller")  # type: ignore[arg-type]
+
+
+def test_years_of_a_state_and_of_all(session: Session) -> None:
+    years = query.by_year(session, state="POL", role="buyer")
+    assert [(y.year, y.deals) for y in years] == [(2020, 1), (2022, 2)]
+    assert [y.year for y in query.by_year(session)] == [2020, 2021, 2022, 2023]
+    assert [y.year for y in query.by_year(session, state="POL")] == [2020, 2022, 2023]
+
+
+def test_deals_of_a_state_with_values_and_sources(session: Session) -> None:
+    deals = query.deals_of(session, "POL", "buyer")
+    assert [d.year for d in deals] == [2022, 2022, 2020]  # newest first
+    assert {d.lines[0].name for d in deals[:2]} == {"K2 tanks", "K9 howitzers"}
+    f35 = deals[-1]
+    assert f35.value is not None
+    assert (f35.value.amount, f35.value.currency) == (Decimal("4600000000"), "EUR")
+    assert f35.value_usd == usd("f35")
+    assert f35.fx_date == date(2020, 1, 31)  # the deal's date, not the publication's
+    assert f35.fx_rate is not None
+    assert f35.fx_rate > 1
+    [source] = f35.sources
+    assert (source.document_id, source.url) == ("f35", "https://news.example/f35")
+    assert source.quotes == ("Poland bought 32 F-35A fighters from the United States.",)
+    k2 = next(d for d in deals if d.lines[0].name == "K2 tanks")
+    assert k2.value is None
+    assert k2.value_usd is None
+    assert query.deals_of(session, "POL", "buyer", limit=1, offset=1)[0].id == deals[1].id
+    assert query.deals_of(session, "POL", "supplier", sources=False)[0].sources == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("k9", ["K9 howitzers"]),
+        ("HOWITZERS", ["Krab howitzers", "K9 howitzers"]),
+        ("rafale", ["Rafale Marine jets"]),
+        ("100%_", []),
+    ],
+)
+def test_search_by_system(session: Session, text: str, found: list[str]) -> None:
+    assert [d.lines[0].name for d in query.search(session, text)] == found
+
+
+def test_search_needs_text(session: Session) -> None:
+    with pytest.raises(ValueError, match="empty"):
+        query.search(session, "  ")
+
+
+def test_unconverted_currencies(session: Session) -> None:
+    assert query.unconverted(session) == [query.Unconverted("TWD", 1, 1)]
+
+
+def test_values_are_normalised_at_ingest_with_rate_and_date(session: Session) -> None:
+    rows = session.execute(
+        select(
+            DealValueRow.currency,
+            DealValueRow.value_usd,
+            DealValueRow.fx_rate,
+            DealValueRow.fx_date,
+        )
+    ).all()
+    by_currency = {row.currency: row for row in rows}
+    assert by_currency["USD"].fx_rate == 1
+    assert by_currency["PLN"].fx_date == date(2023, 1, 10)  # publication date: no deal date
+    twd = by_currency["TWD"]
+    assert twd.value_usd is None
+    assert twd.fx_rate is None
+    assert twd.fx_date is not None
+    summary = session.execute(
+        select(DealRow.has_value, DealRow.value_usd, DealRow.systems).where(DealRow.buyer == "IND")
+    ).one()
+    assert (summary.has_value, summary.value_usd, summary.systems) == (True, None, 1)
+
+
+def test_export_json_and_csv(session: Session) -> None:
+    rows = query.totals(session, ["supplier"])
+    data = json.loads(query.to_json(rows))
+    assert data[0] == {
+        "supplier": "USA",
+        "deals": 1,
+        "value_usd": float(usd("f35")) if usd("f35") % 1 else int(usd("f35")),
+        "valued": 1,
+        "without_value": 0,
+        "unconverted": 0,
+        "systems": 1,
+        "quantity": 32,
+    }
+    buffer = io.StringIO()
+    assert query.write_csv(query.deals_of(session, "POL", "buyer"), buffer) == 3
+    table = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert [row["year"] for row in table] == ["2022", "2022", "2020"]
+    assert table[2]["lines"] == "32 × F-35A fighters"
+    assert table[2]["value"] == "4600000000 EUR"
+    assert table[2]["sources"] == "f35"
+    deals = json.loads(query.to_json(query.deals_of(session, "POL", "buyer")))
+    assert deals[2]["value"] == {
+        "amount": 4600000000,
+        "currency": "EUR",
+        "approximate": False,
+        "upper": None,
+    }
+    assert query.write_csv([], io.StringIO()) == 0
+
+
+STATES = [
+    ("POL", "POL"),
+    ("pol", "POL"),
+    ("Poland", "POL"),
+    ("South Korea", "KOR"),
+    ("  south   korea ", "KOR"),
+    ("Republic of Korea", "KOR"),
+    ("United States", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), STATES, ids=[t for t, _ in STATES])
+def test_resolve_state(text: str, code: str) -> None:
+    assert query.resolve_state(text) == code
+
+
+@pytest.mark.parametrize("text", ["Narnia", "Korea", ""])
+def test_resolve_state_refuses_unknown_and_ambiguous_names(text: str) -> None:
+    with pytest.raises(query.UnknownStateError):
+        query.resolve_state(text)
