@@ -56,6 +56,17 @@ _NOT_BEFORE: dict[str, frozenset[str]] = {
     "supplies": frozenset({"of"}),
     "transfer": frozenset({"of"}),
 }
+# Verbs that report a deal only with a contract for object ("won a $2bn contract").
+_NEEDS_CONTRACT = _words(
+    "won win wins winning secured secure secures securing awarded award awards"
+)
+_CONTRACT_AFTER = re.compile(
+    r"(?:\s+(?:a|an|the|its|their|another|new|further|[\w$€£.,-]+)){0,4}?\s+"
+    r"(?:contracts?|deals?|orders?|tenders?|competitions?|bids?|agreements?)\b"
+)
+_CONTRACT_WORDS = _words(
+    "contract contracts deal deals order orders tender tenders competition bid agreement"
+)
 _DETERMINERS = _words("the a an its their this that these those")
 _BE = _words("is was were are be been being 's")
 _PARTICIPLES = _words(
@@ -194,6 +205,12 @@ def find_triggers(
             continue  # "the proposed sale", "the signed contract": an adjective
         if not nxt or not low[e : e + 2].strip(" ")[:1].isalnum():
             nxt = "."
+        if (
+            form in _NEEDS_CONTRACT
+            and not _CONTRACT_AFTER.match(low, e, min(end, e + 60))
+            and not _CONTRACT_WORDS.intersection(prev_words[-3:])
+        ):
+            continue  # "won the election", "secured funding": not a deal
         reading = _reading(form, prev, nxt, c)
         if reading is None:
             continue

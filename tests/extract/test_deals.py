@@ -156,6 +156,10 @@ STATUS_EXAMPLES: list[tuple[str, Expected]] = [
         [("KOR", "UKR", [("K9", None)], None, "considered")],
     ),
     (
+        "India is considering the purchase of 26 Rafale jets.",
+        [("FRA", "IND", [("Rafale", 26)], None, "considered")],
+    ),
+    (
         "Poland inked a deal for 48 K9 howitzers with Hanwha Aerospace.",
         [("KOR", "POL", [("K9", 48)], None, "signed")],
     ),
@@ -168,6 +172,9 @@ NOT_DEALS: list[tuple[str, Expected]] = [
     ("The West believes North Korea is giving Moscow weapons.", []),
     ("Poland raised its defence budget to 4% of GDP.", []),
     ("The K2 Black Panther is a fine tank.", []),
+    ("India's defence ministry won more money for its budget, including funds for Rafale jets.", []),
+    ("Ukraine has received dozens of Leopard 2 tanks from its allies since January.", []),
+    ("Russian and Indian warships held joint drills with Su-35 jets overhead.", []),
 ]
 #: Coreference within a text.
 COREFERENCE: list[tuple[str, Expected]] = [
