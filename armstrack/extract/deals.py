@@ -1038,7 +1038,7 @@ def assemble(
         d.lines = [
             ln
             for ln in d.lines
-            if not ln.generic or (ln.category not in named and _keep_generic(ln, own, low))
+            if not ln.generic or (ln.category not in named and _keep_generic(ln, own, low, text))
         ]
     seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, _Line]] = {}
     for n, d in enumerate(merged):
@@ -1087,7 +1087,14 @@ def assemble(
     return [_to_deal(d, document_id) for d in kept]
 
 
-def _keep_generic(line: _Line, named: set[Category | None], low: str) -> bool:
+_ONE_ITEM = re.compile(r"\b(?:a|an|the|its|their|one|another|first|second|new)(?:\s+[a-z-]+)?\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+")
+_HEAD_END = re.compile(
+    r"\s*(?:[,.;:)]|$|\s(?:from|to|for|in|at|on|by|and|worth|valued|[a-z]+ed)\b)"
+)
+
+
+def _keep_generic(line: _Line, named: set[Category | None], low: str, text: str = "") -> bool:
     """Whether a class line ("rocket launchers") is a line of its own in the deal."""
     if line.category in named:
         return False
@@ -1095,6 +1102,13 @@ def _keep_generic(line: _Line, named: set[Category | None], low: str) -> bool:
         low[line.span.end - 1 : line.span.end] == "s"
         or line.quantity is not None
         or line.category in (Category.ARTILLERY, Category.OTHER)  # "artillery", "ammunition"
+        or (
+            _ONE_ITEM.search(low, max(0, line.span.start - 30), line.span.start) is not None
+            and (
+                _HEAD_END.match(low, line.span.end) is not None
+                or _NAME_AFTER.match(text, line.span.end) is not None  # "the frigate BRP Rizal"
+            )
+        )  # "took delivery of the frigate"
     )
     if named:
         return line.quantity is not None

@@ -149,6 +149,7 @@ def read_parties(
             m.ambiguous
             and (m.kind == "organisation" or state_form_kind.get(surface) not in _COUNTRY_FORMS)
             and m.state not in known_states
+            and not _verb_follows(low, m.end, triggers)  # "Washington approved the sale"
             and cue not in _BUYER_CUES
             and cue not in ("from", "with")
         ):
@@ -263,6 +264,13 @@ def read_parties(
         elif p.role not in ("candidate", "owner"):
             out.append(p)
     return out
+
+
+def _verb_follows(low: str, end: int, triggers: Sequence[TriggerHit]) -> bool:
+    """Whether a trigger verb follows within two words ("Washington has approved")."""
+    return any(
+        t.pos == "verb" and t.start >= end and _within(low, end, t.start, 2) for t in triggers
+    )
 
 
 def _within(low: str, start: int, end: int, words: int) -> bool:

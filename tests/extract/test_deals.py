@@ -16,7 +16,7 @@ from armstrack.model import Organisation, OrganisationKind, WeaponSystem
 
 def small_catalogue() -> Catalogue:
     """A catalogue written for these tests (independent of seeds/)."""
-    forms = [
+    forms: list[tuple[str, ...] | tuple[str, str, str, bool]] = [
         ("POL", "Poland", "name"),
         ("POL", "Polish", "adjective"),
         ("POL", "Warsaw", "capital"),
@@ -29,7 +29,7 @@ def small_catalogue() -> Catalogue:
         ("USA", "United States", "name"),
         ("USA", "U.S.", "abbreviation"),
         ("USA", "US", "abbreviation"),
-        ("USA", "Washington", "capital"),
+        ("USA", "Washington", "capital", True),
         ("RUS", "Russia", "name"),
         ("RUS", "Moscow", "capital"),
         ("UKR", "Ukraine", "name"),
@@ -37,13 +37,17 @@ def small_catalogue() -> Catalogue:
         ("IND", "India", "name"),
         ("IND", "Indian", "adjective"),
         ("EGY", "Egypt", "name"),
+        ("EGY", "Egyptian", "adjective"),
         ("FRA", "France", "name"),
         ("FRA", "French", "adjective"),
         ("DEU", "Germany", "name"),
         ("QAT", "Qatar", "name"),
     ]
     return Catalogue().with_entries(
-        state_forms=[StateForm(code=c, form=f, kind=k) for c, f, k in forms],
+        state_forms=[
+            StateForm(code=row[0], form=row[1], kind=row[2], ambiguous=len(row) > 3)
+            for row in forms
+        ],
         organisations=[
             Organisation(id="hanwha-aerospace", name="Hanwha Aerospace", state="KOR"),
             Organisation(id="hyundai-rotem", name="Hyundai Rotem", state="KOR"),
@@ -172,7 +176,10 @@ NOT_DEALS: list[tuple[str, Expected]] = [
     ("The West believes North Korea is giving Moscow weapons.", []),
     ("Poland raised its defence budget to 4% of GDP.", []),
     ("The K2 Black Panther is a fine tank.", []),
-    ("India's defence ministry won more money for its budget, including funds for Rafale jets.", []),
+    (
+        "India's defence ministry won more money for its budget, including funds for Rafale jets.",
+        [],
+    ),
     ("Ukraine has received dozens of Leopard 2 tanks from its allies since January.", []),
     ("Russian and Indian warships held joint drills with Su-35 jets overhead.", []),
 ]
@@ -207,6 +214,14 @@ PATTERNS: list[tuple[str, Expected]] = [
             ("FRA", "EGY", [("Rafale", 24)], "5000000000", "signed"),
             ("FRA", "EGY", [("frigates", 2)], "1000000000", "signed"),
         ],
+    ),
+    (
+        "Washington approved a $1 billion sale of Apache helicopters to Poland.",
+        [("USA", "POL", [("Apache", None)], "1000000000", "approved")],
+    ),
+    (
+        "The Egyptian navy took delivery of the frigate Al-Aziz from France.",
+        [("FRA", "EGY", [("frigate", None)], None, "delivered")],
     ),
     (
         "India's defence minister signed a deal to buy 36 Rafale jets.",
