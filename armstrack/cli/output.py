@@ -101,12 +101,21 @@ def opened(url: str | None) -> Iterator[Session]:
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from exc
     except SQLAlchemyError as exc:
+        if _debug():
+            raise
         raise click.ClickException(f"cannot open the database: {_first_line(exc)}") from exc
     try:
         with tracker, tracker.sessions() as session:
             yield session
     except SQLAlchemyError as exc:
+        if _debug():
+            raise
         raise click.ClickException(f"database error: {_first_line(exc)}") from exc
+
+
+def _debug() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
 
 
 def _first_line(exc: BaseException) -> str:
