@@ -242,3 +242,49 @@ def test_extract_is_independent_of_the_position_in_a_batch(
     rng.shuffle(shuffled)
     assert _cli_rows(tmp, docs) == alone
     assert _cli_rows(tmp, shuffled) == alone
+
+
+# --- the command line: every input is accounted for ------------------------------------------
+
+json_lines = st.one_of(
+    st.binary(max_size=80),
+    st.builds(
+        lambda doc_id, text: json.dumps({"id": doc_id, "text": text}).encode(),
+        st.text(max_size=10),
+        st.one_of(texts, st.text(max_size=20)),
+    ),
+    st.sampled_from([b"{", b"[]", b"null", b'{"id": "x"}', b'{"id": "x", "text": "\\ud800"}']),
+)
+
+
+@settings(max_examples=50)
+@given(st.lists(json_lines, max_size=8))
+def test_every_jsonl_line_gives_one_row_or_one_error(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[bytes]
+) -> None:
+    lines = [line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines]
+    path = tmp_path_factory.mktemp("lines") / "docs.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    rows = result.stdout.splitlines()
+    errors = [e for e in result.stderr.splitlines() if e.startswith("Error: ")]
+    expected = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    assert len(rows) + len(errors) == len(expected)
+    assert [int(e.split(":")[2]) for e in errors] == sorted(int(e.split(":")[2]) for e in errors)
+    assert result.exit_code == (1 if errors else 0)
+
+
+@settings(max_examples=50)
+@given(st.one_of(st.binary(max_size=200), texts.map(lambda t: t.encode("utf-8", "replace"))))
+def test_every_text_file_gives_one_row_or_one_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("text") / "doc.txt"
+    path.write_bytes(data)
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    rows = result.stdout.splitlines()
+    errors = [e for e in result.stderr.splitlines() if e.startswith("Error: ")]
+    assert (len(rows), len(errors)) in ((1, 0), (0, 1))
+    assert result.exit_code == len(errors)
