@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
+from sqlalchemy.exc import DBAPIError
 
 __all__ = ["bulk_insert"]
 
@@ -25,11 +26,15 @@ def _copy(connection: Connection, table: Table, columns: list[str], rows: Iterat
     names = ", ".join(preparer.quote(table.c[c].name) for c in columns)
     copy_sql = f"COPY {preparer.format_table(table)} ({names}) FROM STDIN"
     raw: Any = connection.connection.driver_connection
+    dbapi_error: type[Exception] = connection.dialect.loaded_dbapi.Error
     count = 0
-    with raw.cursor() as cursor, cursor.copy(copy_sql) as copy:
-        for row in rows:
-            copy.write_row([_plain(row[c]) for c in columns])
-            count += 1
+    try:
+        with raw.cursor() as cursor, cursor.copy(copy_sql) as copy:
+            for row in rows:
+                copy.write_row([_plain(row[c]) for c in columns])
+                count += 1
+    except dbapi_error as exc:  # raise as SQLAlchemy does (IntegrityError, DataError, ...)
+        raise DBAPIError.instance(copy_sql, None, exc, dbapi_error) from exc
     return count
 
 

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 from armstrack.model import Category, DatePrecision, Deal, DealKind, Money, Status, SystemLine
@@ -99,6 +100,7 @@ _T = TypeVar("_T")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Return *name* lower-cased, accents and punctuation dropped, spaces collapsed.
 
@@ -114,6 +116,7 @@ def _no_family(_system_id: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def line_keys(line: SystemLine, family_of: FamilyOf = _no_family) -> frozenset[str]:
     """Return the keys a line is matched by: ``s:`` system, ``f:`` family root, ``n:`` name.
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any, Self, TypeVar
 
-from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Engine, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -27,6 +27,7 @@ from armstrack.catalogue import Catalogue, default_catalogue
 from armstrack.model import Deal, Document
 from armstrack.store import convert, migrate, usd
 from armstrack.store.base import Base
+from armstrack.store.bulk import bulk_insert
 from armstrack.store.merge import Report, group_reports, match_keys, merge
 from armstrack.store.records import IngestReport, SkippedDocument, StoredDeal
 from armstrack.store.session import make_engine, make_sessions
@@ -125,6 +126,8 @@ class Tracker:
         self._known_states: set[str] = set()
         self._known_systems: frozenset[str] = frozenset()
         self._synced = False
+        # Deals of stored sources, parsed once: (source id, document, position) -> deal.
+        self._parsed: dict[tuple[int, str, int], Deal] = {}
 
     @classmethod
     def open(
@@ -462,6 +465,10 @@ class _Writer:
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(self.session.execute(statement, rows).scalars())
 
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert rows that need no ids back: COPY on PostgreSQL, compiled executemany else."""
+        bulk_insert(self.session.connection(), table, rows)
+
     def _execute_many(self, statement: Any, rows: list[dict[str, Any]]) -> None:
         if rows:
             self.session.connection().execute(statement, rows)
@@ -485,23 +492,37 @@ class _Writer:
             )
         stored: dict[int, list[Report]] = {}
         source_of: dict[tuple[str, int], int] = {}
+        found: list[Any] = []
         for ids in _chunks(sorted(deal_ids)):
-            rows = self.session.execute(
+            found += self.session.execute(
                 select(
                     SourceRow.id,
                     SourceRow.deal_id,
                     SourceRow.position,
-                    SourceRow.reported,
                     DocumentRow.external_id,
                     DocumentRow.published,
                 )
                 .join(DocumentRow, SourceRow.document_id == DocumentRow.id)
                 .where(SourceRow.deal_id.in_(ids))
+            ).all()
+        # Sources never change: each is read and parsed once per tracker.
+        parsed = self.tracker._parsed
+        missing = sorted(row[0] for row in found if (row[0], row[3], row[2]) not in parsed)
+        for ids in _chunks(missing):
+            reported = self.session.execute(
+                select(
+                    SourceRow.id, SourceRow.position, DocumentRow.external_id, SourceRow.reported
+                )
+                .join(DocumentRow, SourceRow.document_id == DocumentRow.id)
+                .where(SourceRow.id.in_(ids))
             )
-            for source_id, deal_id, position, reported, external_id, published in rows:
-                report = Report(external_id, position, convert.source_deal(reported, []), published)
-                stored.setdefault(deal_id, []).append(report)
-                source_of[report.order] = source_id
+            for source_id, position, external_id, data in reported:
+                parsed[(source_id, external_id, position)] = convert.source_deal(data, [])
+        for source_id, deal_id, position, external_id, published in found:
+            deal = parsed[(source_id, external_id, position)]
+            report = Report(external_id, position, deal, published)
+            stored.setdefault(deal_id, []).append(report)
+            source_of[report.order] = source_id
         return dict(stored), source_of
 
     def write(self, ready: list[tuple[Document, list[Deal]]]) -> tuple[int, int]:
@@ -591,9 +612,9 @@ class _Writer:
                 }
             )
             evidence_rows += convert.evidence_rows(source_id, report.deal)
-        self._execute_many(insert(values), value_rows)
-        self._execute_many(insert(tables["status_history"]), status_rows)
-        self._execute_many(insert(Base.metadata.tables["evidence"]), evidence_rows)
+        self._insert(values, value_rows)
+        self._insert(tables["status_history"], status_rows)
+        self._insert(Base.metadata.tables["evidence"], evidence_rows)
         new_orders = {r.order for r in new}
         self._execute_many(
             update(values).where(values.c.source_id == bindparam("b_source")).values(chosen=True),
@@ -609,7 +630,7 @@ class _Writer:
         for deal_id, m in zip(deal_of, merged, strict=True):
             line_rows += convert.line_rows(deal_id, m, tracker._known_systems)
             key_rows += [{"deal_id": deal_id, "match_key": key} for key in sorted(m.keys)]
-        self._execute_many(insert(tables["deal_lines"]), line_rows)
-        self._execute_many(insert(Base.metadata.tables["deal_keys"]), key_rows)
+        self._insert(tables["deal_lines"], line_rows)
+        self._insert(Base.metadata.tables["deal_keys"], key_rows)
         new_deals = sum(1 for g in groups if not g.deal_ids)
         return new_deals, len(new) - new_deals
