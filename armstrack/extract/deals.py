@@ -820,7 +820,15 @@ def _set_value(d: Draft, text: str, money: MoneyMention, span: Span) -> None:
 
 
 def _ev(text: str, s: int, e: int, start: int, end: int, field_: str, rule: str) -> Evidence:
-    return Evidence(start=start, end=end, sentence=text[s:e].strip(), field=field_, rule=rule)
+    # Built by the extractor from offsets it holds, so valid by construction: skip validation.
+    return Evidence.model_construct(
+        document_id=None,
+        start=start,
+        end=max(start, end),
+        sentence=text[s:e].strip(),
+        field=field_,
+        rule=rule or "rule",
+    )
 
 
 def _evidence(
