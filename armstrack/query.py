@@ -277,10 +277,10 @@ def _measures() -> list[Any]:
     an aggregate is one pass over a covering index rather than a join per deal.
     """
     stated = func.count(case((DealRow.has_value, 1)))
-    deals = func.count(DealRow.id)
+    deals = func.count()  # count(*): no column to read
     return [
         deals.label("deals"),
-        func.coalesce(func.sum(DealRow.value_usd), 0).label("value_usd"),
+        func.sum(DealRow.value_usd).label("value_usd"),  # NULL when none: see _usd
         func.count(DealRow.value_usd).label("valued"),
         (deals - stated).label("without_value"),
         (stated - func.count(DealRow.value_usd)).label("unconverted"),
@@ -331,8 +331,8 @@ def totals(
     measures = _measures()
     if pairs is None:
         measures += [
-            func.coalesce(func.sum(DealRow.systems), 0).label("systems"),
-            func.coalesce(func.sum(DealRow.quantity), 0).label("quantity"),
+            func.sum(DealRow.systems).label("systems"),
+            func.sum(DealRow.quantity).label("quantity"),
         ]
     statement = select(*keys, *measures).select_from(DealRow)
     if pairs is not None:
@@ -348,7 +348,7 @@ def totals(
     for row in rows:
         key = tuple(_key_value(row[i]) for i in range(len(dims)))
         if pairs is None:
-            systems, quantity = int(row.systems), int(row.quantity)
+            systems, quantity = int(row.systems or 0), int(row.quantity or 0)
         else:
             systems, quantity = counted.get(key, (0, 0))
         out.append(
