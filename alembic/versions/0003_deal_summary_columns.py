@@ -33,12 +33,8 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("has_value", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
-        batch_op.add_column(
-            sa.Column("systems", sa.Integer(), server_default="0", nullable=False)
-        )
-        batch_op.add_column(
-            sa.Column("quantity", sa.Integer(), server_default="0", nullable=False)
-        )
+        batch_op.add_column(sa.Column("systems", sa.Integer(), server_default="0", nullable=False))
+        batch_op.add_column(sa.Column("quantity", sa.Integer(), server_default="0", nullable=False))
         batch_op.create_index(
             "ix_deals_supplier_buyer_value_usd_has_value_systems_quantity",
             ["supplier", "buyer", "value_usd", "has_value", "systems", "quantity"],
@@ -74,7 +70,10 @@ def upgrade() -> None:
         deals.update().values(
             value_usd=sa.select(values.c.value_usd).where(chosen).scalar_subquery(),
             has_value=sa.exists().where(chosen),
-            systems=sa.select(sa.func.count()).select_from(lines).where(own_lines).scalar_subquery(),
+            systems=sa.select(sa.func.count())
+            .select_from(lines)
+            .where(own_lines)
+            .scalar_subquery(),
             quantity=sa.select(sa.func.coalesce(sa.func.sum(lines.c.quantity), 0))
             .where(own_lines)
             .scalar_subquery(),
