@@ -16,223 +16,28 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from armstrack.catalogue import Catalogue
+from armstrack.extract.drafts import Draft, Line, SentenceFacts, evidence_at
+from armstrack.extract.merge import reconcile
 from armstrack.extract.roles import Party, only_modifiers, read_parties
 from armstrack.extract.rules import Frame
-from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention, Span
+from armstrack.extract.spans import MoneyMention, Span
+from armstrack.extract.status import sentence_status
+from armstrack.extract.systems import count_of, read_lines
 from armstrack.extract.triggers import TriggerHit
-from armstrack.model import Category, Deal, DealKind, Evidence, Money, Status, SystemLine
+from armstrack.model import Deal, DealKind, Status
 
-__all__ = ["Draft", "SentenceFacts", "assemble", "draft_from_sentence", "merge_drafts"]
+__all__ = ["Draft", "SentenceFacts", "assemble", "clauses", "draft_from_sentence"]
 
-# When a sentence reports several statuses, the strongest wins.
-_RANK = {
-    Status.CANCELLED: 0,
-    Status.ALLEGED: 1,
-    Status.DELIVERED: 2,
-    Status.SIGNED: 3,
-    Status.APPROVED: 4,
-    Status.PROPOSED: 5,
-    Status.PLANNED: 6,
-    Status.CONSIDERED: 7,
-    Status.REPORTED: 8,
-}
-_GAP_TOKEN = re.compile(r"\(?[A-Za-z][\w'’/.-]*\)?|\d+(?:[.,]\d+)?(?:-[a-z]+)+|\d+mm")
-_GAP_STOP = frozenset(
-    re.findall(
-        r"\w+",
-        "and or to from in with for by at per percent than which that who were was are is "
-        "be been has have had will would year years months days million billion worth",
-    )
-)
-_GAP_LEAD = re.compile(r"^\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?|more|of)(?: of)?\b")
-# Systems named as what the goods replace, carry or resemble are not goods of the deal.
-_NOT_GOODS = re.compile(
-    r"\b(?:mounted on|fitted (?:on|to)|installed on|integrated (?:on|into)|replac(?:e|es|ing)|"
-    r"replacement (?:for|of)|succeed|similar to|based on|compared (?:with|to)|instead of|"
-    r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of|"
-    r"as part of|under)"
-    r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+$"
-)
 _POSSESSIVE_S = re.compile(r"^(?:'s|’s)")
-_UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
+
+
 _COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states)\b")
+
+
 _COREF_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|agreement|order|purchase|sale|package|"
     r"acquisition|procurement)\b"
 )
-_STRONG = frozenset({Status.SIGNED, Status.DELIVERED, Status.APPROVED, Status.CANCELLED})
-
-
-@dataclass
-class SentenceFacts:
-    """What one sentence holds, found by the earlier stages."""
-
-    index: int
-    span: Span
-    mentions: list[EntityMention]
-    triggers: list[TriggerHit]
-    money: list[MoneyMention]
-    quantities: list[QuantityMention]
-
-
-@dataclass
-class _Line:
-    name: str
-    category: Category | None
-    quantity: int | None
-    system_id: str | None
-    key: str
-    origin: str | None
-    span: Span
-    generic: bool
-
-
-@dataclass
-class Draft:
-    """A deal under construction, with the evidence of each field."""
-
-    supplier: str | None
-    buyer: str | None
-    lines: list[_Line] = field(default_factory=list)
-    value: Money | None = None
-    status: Status = Status.REPORTED
-    kind: DealKind = DealKind.SALE
-    supplier_orgs: list[str] = field(default_factory=list)
-    buyer_orgs: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    confidence: float = 0.8
-    sentence: int = 0
-    rules: list[str] = field(default_factory=list)
-    verb_status: bool = False
-
-
-def _status(triggers: Sequence[TriggerHit]) -> tuple[Status, TriggerHit | None]:
-    """Return the strongest status the verbs report, else the one the nouns report."""
-    best: tuple[Status, TriggerHit | None] = (Status.REPORTED, None)
-    for pos in ("verb", "noun"):
-        for t in triggers:
-            if t.pos == pos and t.status is not None and _RANK[t.status] < _RANK[best[0]]:
-                best = (t.status, t)
-        if best[1] is not None and best[0] is not Status.REPORTED:
-            return best
-    return best
-
-
-def _lines(
-    text: str, low: str, facts: SentenceFacts, catalogue: Catalogue, excluded: set[int]
-) -> list[_Line]:
-    goods = [m for m in facts.mentions if m.kind in ("system", "class")]
-    named = [m for m in goods if m.kind == "system"]
-    lines: list[_Line] = []
-    for i, m in enumerate(goods):
-        if m.start in excluded or _NOT_GOODS.search(
-            low, max(facts.span.start, m.start - 40), m.start
-        ):
-            continue
-        prev_good = goods[i - 1] if i else None
-        if (
-            m.kind == "system"
-            and prev_good is not None
-            and prev_good.kind == "system"
-            and not text[prev_good.end : m.start].strip()
-        ):
-            continue  # "Su-30MKA Flanker": a second name of the same aircraft
-        if m.kind == "class":
-            prev = goods[i - 1] if i else None
-            nxt = goods[i + 1] if i + 1 < len(goods) else None
-            if nxt is not None and nxt.kind == "class" and not text[m.end : nxt.start].strip():
-                continue  # "missile frigates": the first noun says what kind
-            # "K2 tanks", "fighter aircraft J-10C": the class belongs to the named system.
-            if (
-                prev is not None
-                and prev.kind == "system"
-                and not text[prev.end : m.start].strip(" -")
-            ):
-                continue
-            if nxt is not None and nxt.kind == "system" and not text[m.end : nxt.start].strip():
-                continue
-            same = [n for n in named if n.category == m.category]
-            if same and not all(_sum_between(facts.money, m, n) for n in same):
-                continue  # "F-35 fighter jets ... the jets": the named system's class
-            if m.category is Category.UNSPECIFIED and len(goods) > 1:
-                continue
-        quantity = _quantity(text, m, facts.quantities, goods)
-        if m.kind == "system":
-            name = text[m.start : m.end]
-            lines.append(
-                _Line(
-                    _strip_plural(name, low[m.start : m.end]),
-                    m.category,
-                    quantity,
-                    m.ref,
-                    m.ref,
-                    m.state,
-                    Span(m.start, m.end),
-                    False,
-                )
-            )
-        else:
-            end = m.end
-            unit = _UNIT_TAIL.match(low, end)
-            if unit:
-                end = unit.end()
-            lines.append(
-                _Line(
-                    low[m.start : end],
-                    m.category,
-                    quantity,
-                    None,
-                    m.ref,
-                    None,
-                    Span(m.start, end),
-                    True,
-                )
-            )
-    return lines
-
-
-def _sum_between(money: Sequence[MoneyMention], a: Span, b: Span) -> bool:
-    """Whether a sum of money stands between two mentions (they are priced apart)."""
-    lo, hi = min(a.end, b.end), max(a.start, b.start)
-    return any(lo <= m.start and m.end <= hi for m in money)
-
-
-def _strip_plural(name: str, low: str) -> str:
-    for suffix in ("'s", "’s", "s"):
-        if (
-            low.endswith(suffix)
-            and len(name) > len(suffix) + 1
-            and name[-len(suffix) - 1].isdigit()
-        ):
-            return name[: -len(suffix)]
-    return name
-
-
-def _modifier_gap(gap: str) -> bool:
-    """Whether words between a count and a system only describe it ("24 additional")."""
-    if any(c in gap for c in ",;:$"):
-        return False
-    lead = _GAP_LEAD.match(gap)
-    words = gap[lead.end() :].split() if lead else gap.split()
-    return len(words) <= 4 and all(
-        _GAP_TOKEN.fullmatch(w) is not None and w.lower() not in _GAP_STOP for w in words
-    )
-
-
-def _quantity(
-    text: str,
-    m: EntityMention,
-    quantities: Sequence[QuantityMention],
-    goods: Sequence[EntityMention],
-) -> int | None:
-    best: QuantityMention | None = None
-    for q in quantities:
-        if q.end <= m.start and m.start - q.end <= 60:
-            if any(q.end <= g.start < m.start for g in goods if g is not m and g.kind == "system"):
-                continue
-            if _modifier_gap(text[q.end : m.start]):
-                best = q
-    return best.value if best is not None else None
 
 
 def draft_from_sentence(
@@ -251,8 +56,8 @@ def draft_from_sentence(
         low, s, e, facts.mentions, facts.triggers, catalogue, state_form_kind, context.named_states
     )
     origin_parties = {p.mention.start for p in parties if p.role == "origin"}
-    lines = _lines(text, low, facts, catalogue, set())
-    status, main = _status(facts.triggers)
+    lines = read_lines(text, low, facts, catalogue, set())
+    status, main = sentence_status(facts.triggers)
     subject_end = next((p.mention.end for p in parties if p.role == "subject"), s)
     frame = _frame(facts.triggers, subject_end)
     suppliers, buyers, rules = _resolve(parties, frame, lines, context.doc_origins, facts.triggers)
@@ -424,7 +229,7 @@ def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[
     if len(money) < 2 or len(d.lines) < 2:
         return []
 
-    def nearest(ln: _Line) -> int:
+    def nearest(ln: Line) -> int:
         # A sum later in the same clause ("two C-295s valued at 66 million euros"), else
         # the closest one.
         after = [i for i in range(len(money)) if money[i].start >= ln.span.end]
@@ -435,7 +240,7 @@ def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[
             key=lambda i: min(abs(money[i].start - ln.span.end), abs(ln.span.start - money[i].end)),
         )
 
-    groups: dict[int, list[_Line]] = {}
+    groups: dict[int, list[Line]] = {}
     for ln in d.lines:
         groups.setdefault(nearest(ln), []).append(ln)
     if len(groups) < 2:
@@ -463,7 +268,7 @@ def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[
 
 def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft]:
     """Move lines named with another origin ("24 US F-35 jets ... from Sweden") to own deals."""
-    moved: dict[str, list[_Line]] = {}
+    moved: dict[str, list[Line]] = {}
     for ln in list(d.lines):
         maker = next(
             (
@@ -498,10 +303,10 @@ def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft
 def _lines_for(
     buyer: str,
     buyers: Sequence[_Side],
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     parties: Sequence[Party],
     roles: tuple[str, ...] = ("buyer", "subject"),
-) -> list[_Line]:
+) -> list[Line]:
     """The lines of one of several buyers: each line goes to the buyer named next after it
     ("16 fighters for Algeria and six for Uganda"); where that does not share them out,
     every buyer has every line."""
@@ -600,7 +405,7 @@ def _side(p: Party) -> _Side:
 def _resolve(
     parties: Sequence[Party],
     frame: Frame,
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     doc_origins: set[str],
     triggers: Sequence[TriggerHit] = (),
 ) -> tuple[list[_Side], list[_Side], list[str]]:
@@ -682,7 +487,7 @@ def _subject_role(
     subject: Party,
     partner: Party | None,
     frame: Frame,
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     suppliers: Sequence[_Side],
     buyers: Sequence[_Side],
     doc_origins: set[str],
@@ -723,7 +528,7 @@ def _subject_role(
 
 def _origin(
     parties: Sequence[Party],
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     buyer: str,
     catalogue: Catalogue,
     context: _Context,
@@ -787,7 +592,7 @@ def _maker_states(catalogue: Catalogue, system_id: str) -> set[str]:
 
 def _extend(
     d: Draft,
-    lines: list[_Line],
+    lines: list[Line],
     facts: SentenceFacts,
     text: str,
     s: int,
@@ -807,7 +612,7 @@ def _extend(
     if d.value is None and facts.money:
         d.value = facts.money[0].money
         m = facts.money[0]
-        d.evidence.append(_ev(text, s, e, m.start, m.end, "value", "coref-the-deal"))
+        d.evidence.append(evidence_at(text, s, e, m.start, m.end, "value", "coref-the-deal"))
     if d.status is Status.REPORTED:
         d.status = status
 
@@ -815,19 +620,7 @@ def _extend(
 def _set_value(d: Draft, text: str, money: MoneyMention, span: Span) -> None:
     d.value = money.money
     d.evidence.append(
-        _ev(text, span.start, span.end, money.start, money.end, "value", "nearby-sum")
-    )
-
-
-def _ev(text: str, s: int, e: int, start: int, end: int, field_: str, rule: str) -> Evidence:
-    # Built by the extractor from offsets it holds, so valid by construction: skip validation.
-    return Evidence.model_construct(
-        document_id=None,
-        start=start,
-        end=max(start, end),
-        sentence=text[s:e].strip(),
-        field=field_,
-        rule=rule or "rule",
+        evidence_at(text, span.start, span.end, money.start, money.end, "value", "nearby-sum")
     )
 
 
@@ -843,19 +636,27 @@ def _evidence(
 ) -> None:
     for p in parties:
         if p.state == d.supplier and p.role in ("supplier", "subject", "with", "origin", "owner"):
-            d.evidence.append(_ev(text, s, e, p.mention.start, p.mention.end, "supplier", p.cue))
+            d.evidence.append(
+                evidence_at(text, s, e, p.mention.start, p.mention.end, "supplier", p.cue)
+            )
             break
     for p in parties:
         if p.state == d.buyer:
-            d.evidence.append(_ev(text, s, e, p.mention.start, p.mention.end, "buyer", p.cue))
+            d.evidence.append(
+                evidence_at(text, s, e, p.mention.start, p.mention.end, "buyer", p.cue)
+            )
             break
     for ln in d.lines:
-        d.evidence.append(_ev(text, s, e, ln.span.start, ln.span.end, "systems", "gazetteer"))
+        d.evidence.append(
+            evidence_at(text, s, e, ln.span.start, ln.span.end, "systems", "gazetteer")
+        )
     for m in value_span:
-        d.evidence.append(_ev(text, s, e, m.start, m.end, "value", "money"))
+        d.evidence.append(evidence_at(text, s, e, m.start, m.end, "value", "money"))
     trig = main or facts.triggers[0]
     rule = trig.rule.id if trig.rule else "trigger"
-    d.evidence.append(_ev(text, s, e, trig.start, trig.end, "status", "+".join((rule, *trig.cues))))
+    d.evidence.append(
+        evidence_at(text, s, e, trig.start, trig.end, "status", "+".join((rule, *trig.cues)))
+    )
 
 
 @dataclass
@@ -870,48 +671,7 @@ class _Context:
     #: States the text names by an unambiguous form ("India", not "IAF").
     named_states: set[str] = field(default_factory=set)
     #: Deals whose buyer the sentence does not name, waiting for a later sentence to.
-    orphans: list[tuple[int, _Side, list[_Line], Status, list[str]]] = field(default_factory=list)
-
-
-def _overlap(a: Draft, b: Draft) -> bool:
-    if a.value is not None and b.value is not None and a.value.amount != b.value.amount:
-        return False  # two sums: two contracts
-    if not a.lines or not b.lines:
-        return True
-    return bool({ln.key for ln in a.lines} & {ln.key for ln in b.lines})
-
-
-def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
-    """Merge the reports of one transaction: same pair and overlapping systems."""
-    merged: list[Draft] = []
-    for d in drafts:
-        target = next(
-            (
-                m
-                for m in merged
-                if (m.supplier, m.buyer) == (d.supplier, d.buyer) and _overlap(m, d)
-            ),
-            None,
-        )
-        if target is None:
-            merged.append(d)
-            continue
-        keys = {ln.key: ln for ln in target.lines}
-        for ln in d.lines:
-            if ln.key in keys:
-                if keys[ln.key].quantity is None:
-                    keys[ln.key].quantity = ln.quantity
-            elif not (ln.generic and ln.category in {x.category for x in target.lines}):
-                target.lines.append(ln)
-                keys[ln.key] = ln
-        if target.value is None:
-            target.value = d.value
-        if target.status is Status.REPORTED:
-            target.status = d.status
-        target.evidence.extend(d.evidence)
-        target.rules.extend(d.rules)
-        target.confidence = max(target.confidence, d.confidence)
-    return merged
+    orphans: list[tuple[int, _Side, list[Line], Status, list[str]]] = field(default_factory=list)
 
 
 def assemble(
@@ -946,7 +706,7 @@ def assemble(
         goods = [m for m in facts.mentions if m.kind in ("system", "class")]
         for m in goods if facts.triggers else ():
             if m.kind == "system":
-                q = _quantity(text, m, facts.quantities, goods)
+                q = count_of(text, m, facts.quantities, goods)
                 key = m.ref
                 if q is not None:
                     counts.setdefault(key, q)
@@ -974,180 +734,4 @@ def assemble(
         for ln in d.lines:
             if ln.quantity is None and not ln.generic:
                 ln.quantity = counts.get(ln.key)
-    named_in_text: dict[tuple[Category | None, str | None], dict[str, str]] = {}
-    times: dict[str, int] = {}
-    kinds: dict[str, set[str]] = {}  # family -> head nouns written after it ("PC-7 aircraft")
-    for f in sentences:
-        for m, nxt in zip(f.mentions, [*f.mentions[1:], None], strict=False):
-            if (
-                m.kind == "system"
-                and nxt is not None
-                and nxt.kind == "class"
-                and (
-                    not text[m.end : nxt.start].strip(" -")
-                    or _modifier_gap(text[m.end : nxt.start])
-                )
-            ):
-                root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
-                kinds.setdefault(root, set()).add(nxt.ref.split()[-1])
-        for m in f.mentions:
-            if m.kind == "system":
-                surface = _strip_plural(text[m.start : m.end], low[m.start : m.end])
-                root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
-                named_in_text.setdefault((m.category, m.state), {}).setdefault(root, surface)
-                times[root] = times.get(root, 0) + 1
-    for d in drafts:
-        for i, ln in enumerate(d.lines):
-            # "75 trainer aircraft from the Swiss company": the one Swiss trainer named.
-            options = named_in_text.get((ln.category, d.supplier), {}) if ln.generic else {}
-            root = next(iter(options)) if len(options) == 1 else ""
-            if root and times[root] >= 3 and ln.key.split()[-1] in kinds.get(root, ()):
-                ((ref, surface),) = options.items()
-                d.lines[i] = _Line(
-                    surface, ln.category, ln.quantity, ref, ref, d.supplier, ln.span, False
-                )
-                d.rules.append("class-to-named")
-    sold = {
-        (d.supplier, ln.key)
-        for d in drafts
-        if not any(r.startswith("origin-") for r in d.rules)
-        for ln in d.lines
-    }
-    for d in drafts:
-        if any(r == "origin-catalogue" for r in d.rules):
-            d.lines = [ln for ln in d.lines if (d.buyer, ln.key) not in sold]
-    # One system, one buyer, two suppliers: the line stays with the design's home state.
-    homes: dict[tuple[str | None, str], set[int]] = {}
-    for d in drafts:
-        for ln in d.lines:
-            if not ln.generic and ln.origin is not None and ln.origin == d.supplier:
-                homes.setdefault((d.buyer, ln.key), set()).add(d.sentence)
-    for d in drafts:
-        d.lines = [
-            ln
-            for ln in d.lines
-            if ln.generic
-            or ln.origin is None
-            or ln.origin == d.supplier
-            or not homes.get((d.buyer, ln.key), set()) - {d.sentence}
-        ]
-    kept: list[Draft] = []
-    merged = merge_drafts(drafts)
-    for d in merged:
-        named = {
-            ln.category
-            for x in merged
-            if (x.supplier, x.buyer) == (d.supplier, d.buyer)
-            and (x.value is None or d.value is None or x.value == d.value)
-            for ln in x.lines
-            if not ln.generic
-        }
-        own = {ln.category for ln in d.lines if not ln.generic}
-        d.lines = [
-            ln
-            for ln in d.lines
-            if not ln.generic or (ln.category not in named and _keep_generic(ln, own, low, text))
-        ]
-    seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, _Line]] = {}
-    for n, d in enumerate(merged):
-        # Later mentions of a class ("the shells", "ammunition") are the line already read,
-        # unless they give another count.
-        lines = []
-        for ln in d.lines:
-            slot = (d.supplier, d.buyer, ln.category)
-            first = seen_classes.get(slot)
-            if not ln.generic or first is None:
-                seen_classes.setdefault(slot, (n, ln))
-                lines.append(ln)
-            elif first[0] == n or None not in (ln.quantity, first[1].quantity):
-                lines.append(ln)
-            elif first[1].quantity is None:
-                first[1].quantity = ln.quantity
-        d.lines = lines
-    for d in merged:
-        real = [ln for ln in d.lines if ln.category is not Category.UNSPECIFIED]
-        if not d.lines or (not real and (d.status not in _STRONG or not d.verb_status)):
-            if d.value is not None:
-                heir = next(
-                    (
-                        x
-                        for x in merged
-                        if x is not d
-                        and (x.supplier, x.buyer) == (d.supplier, d.buyer)
-                        and x.value is None
-                        and x.lines
-                    ),
-                    None,
-                )
-                if heir is not None:
-                    heir.value = d.value
-                    heir.evidence.extend(ev for ev in d.evidence if ev.field == "value")
-            continue
-        kept.append(d)
-    for d in kept:
-        # "J-10C, also known as the Vigorous Dragon": a family name beside its variant.
-        roots = {
-            catalogue.family_of(ln.key).id
-            for ln in d.lines
-            if ln.system_id and ln.key in catalogue.systems and catalogue.systems[ln.key].family
-        }
-        d.lines = [ln for ln in d.lines if ln.generic or ln.key not in roots]
-    return [_to_deal(d, document_id) for d in kept]
-
-
-_ONE_ITEM = re.compile(r"\b(?:a|an|the|its|their|one|another|first|second|new)(?:\s+[a-z-]+)?\s+$")
-_NAME_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+")
-_HEAD_END = re.compile(
-    r"\s*(?:[,.;:)]|$|\s(?:from|to|for|in|at|on|by|and|worth|valued|[a-z]+ed)\b)"
-)
-
-
-def _keep_generic(line: _Line, named: set[Category | None], low: str, text: str = "") -> bool:
-    """Whether a class line ("rocket launchers") is a line of its own in the deal."""
-    if line.category in named:
-        return False
-    plural = (
-        low[line.span.end - 1 : line.span.end] == "s"
-        or line.quantity is not None
-        or line.category in (Category.ARTILLERY, Category.OTHER)  # "artillery", "ammunition"
-        or (
-            _ONE_ITEM.search(low, max(0, line.span.start - 30), line.span.start) is not None
-            and (
-                _HEAD_END.match(low, line.span.end) is not None
-                or _NAME_AFTER.match(text, line.span.end) is not None  # "the frigate BRP Rizal"
-            )
-        )  # "took delivery of the frigate"
-    )
-    if named:
-        return line.quantity is not None
-    return plural
-
-
-def _to_deal(d: Draft, document_id: str | None) -> Deal:
-    systems = []
-    seen: set[str] = set()
-    for ln in d.lines:
-        if ln.key in seen:
-            continue
-        seen.add(ln.key)
-        systems.append(
-            SystemLine(
-                name=ln.name, category=ln.category, quantity=ln.quantity, system_id=ln.system_id
-            )
-        )
-    evidence = [
-        ev.model_copy(update={"document_id": document_id}) if document_id else ev
-        for ev in d.evidence
-    ]
-    return Deal(
-        supplier=d.supplier,
-        buyer=d.buyer,
-        systems=tuple(systems),
-        value=d.value,
-        status=d.status,
-        kind=d.kind,
-        supplier_organisations=tuple(o for o in d.supplier_orgs if o),
-        buyer_organisations=tuple(o for o in d.buyer_orgs if o),
-        evidence=tuple(evidence),
-        confidence=d.confidence,
-    )
+    return reconcile(drafts, sentences, text, low, catalogue, document_id)

@@ -1,0 +1,75 @@
+"""Drafts: the facts of a sentence and the deals under construction, with their evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention, Span
+from armstrack.extract.triggers import TriggerHit
+from armstrack.model import Category, DealKind, Evidence, Money, Status
+
+__all__ = ["Draft", "Line", "SentenceFacts", "evidence_at"]
+
+
+@dataclass
+class SentenceFacts:
+    """What one sentence holds, found by the earlier stages."""
+
+    index: int
+    span: Span
+    mentions: list[EntityMention]
+    triggers: list[TriggerHit]
+    money: list[MoneyMention]
+    quantities: list[QuantityMention]
+
+
+@dataclass
+class Line:
+    """One system or class of a deal: its name as written, category, count and catalogue id.
+
+    ``key`` says which lines are the same system (the catalogue id, or the class form);
+    ``origin`` is the catalogue's origin state of the system; ``generic`` marks a class noun.
+    """
+
+    name: str
+    category: Category | None
+    quantity: int | None
+    system_id: str | None
+    key: str
+    origin: str | None
+    span: Span
+    generic: bool
+
+
+@dataclass
+class Draft:
+    """A deal under construction, with the evidence of each field."""
+
+    supplier: str | None
+    buyer: str | None
+    lines: list[Line] = field(default_factory=list)
+    value: Money | None = None
+    status: Status = Status.REPORTED
+    kind: DealKind = DealKind.SALE
+    supplier_orgs: list[str] = field(default_factory=list)
+    buyer_orgs: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.8
+    sentence: int = 0
+    rules: list[str] = field(default_factory=list)
+    verb_status: bool = False
+
+
+def evidence_at(
+    text: str, s: int, e: int, start: int, end: int, field_: str, rule: str
+) -> Evidence:
+    """Return the evidence that ``text[start:end]`` in sentence ``text[s:e]`` supports a field."""
+    # Built by the extractor from offsets it holds, so valid by construction: skip validation.
+    return Evidence.model_construct(
+        document_id=None,
+        start=start,
+        end=max(start, end),
+        sentence=text[s:e].strip(),
+        field=field_,
+        rule=rule or "rule",
+    )

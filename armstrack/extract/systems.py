@@ -1,0 +1,201 @@
+"""Systems: the lines of a deal, one weapon system or class each, with their counts.
+
+A system named in a sentence is a line ("180 K2 tanks": K2, 180); a class noun is a line of
+its own only where it is not the named system's kind ("K2 tanks") and heads its own phrase.
+Systems named as what the goods replace or carry ("to replace its Mi-25s") are not lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from armstrack.catalogue import Catalogue
+from armstrack.extract.drafts import Line, SentenceFacts
+from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention, Span
+from armstrack.model import Category
+
+__all__ = [
+    "count_of",
+    "keep_class_line",
+    "modifier_gap",
+    "read_lines",
+    "strip_plural",
+    "sum_between",
+]
+
+_GAP_TOKEN = re.compile(r"\(?[A-Za-z][\w'’/.-]*\)?|\d+(?:[.,]\d+)?(?:-[a-z]+)+|\d+mm")
+
+
+_GAP_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "and or to from in with for by at per percent than which that who were was are is "
+        "be been has have had will would year years months days million billion worth",
+    )
+)
+
+
+_GAP_LEAD = re.compile(r"^\s+(?:units?|batch(?:es)?|squadrons?|sets?|pieces?|more|of)(?: of)?\b")
+
+
+# Systems named as what the goods replace, carry or resemble are not goods of the deal.
+_NOT_GOODS = re.compile(
+    r"\b(?:mounted on|fitted (?:on|to)|installed on|integrated (?:on|into)|replac(?:e|es|ing)|"
+    r"replacement (?:for|of)|succeed|similar to|based on|compared (?:with|to)|instead of|"
+    r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of|"
+    r"as part of|under)"
+    r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+$"
+)
+
+
+_UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
+
+
+def read_lines(
+    text: str, low: str, facts: SentenceFacts, catalogue: Catalogue, excluded: set[int]
+) -> list[Line]:
+    goods = [m for m in facts.mentions if m.kind in ("system", "class")]
+    named = [m for m in goods if m.kind == "system"]
+    lines: list[Line] = []
+    for i, m in enumerate(goods):
+        if m.start in excluded or _NOT_GOODS.search(
+            low, max(facts.span.start, m.start - 40), m.start
+        ):
+            continue
+        prev_good = goods[i - 1] if i else None
+        if (
+            m.kind == "system"
+            and prev_good is not None
+            and prev_good.kind == "system"
+            and not text[prev_good.end : m.start].strip()
+        ):
+            continue  # "Su-30MKA Flanker": a second name of the same aircraft
+        if m.kind == "class":
+            prev = goods[i - 1] if i else None
+            nxt = goods[i + 1] if i + 1 < len(goods) else None
+            if nxt is not None and nxt.kind == "class" and not text[m.end : nxt.start].strip():
+                continue  # "missile frigates": the first noun says what kind
+            # "K2 tanks", "fighter aircraft J-10C": the class belongs to the named system.
+            if (
+                prev is not None
+                and prev.kind == "system"
+                and not text[prev.end : m.start].strip(" -")
+            ):
+                continue
+            if nxt is not None and nxt.kind == "system" and not text[m.end : nxt.start].strip():
+                continue
+            same = [n for n in named if n.category == m.category]
+            if same and not all(sum_between(facts.money, m, n) for n in same):
+                continue  # "F-35 fighter jets ... the jets": the named system's class
+            if m.category is Category.UNSPECIFIED and len(goods) > 1:
+                continue
+        quantity = count_of(text, m, facts.quantities, goods)
+        if m.kind == "system":
+            name = text[m.start : m.end]
+            lines.append(
+                Line(
+                    strip_plural(name, low[m.start : m.end]),
+                    m.category,
+                    quantity,
+                    m.ref,
+                    m.ref,
+                    m.state,
+                    Span(m.start, m.end),
+                    False,
+                )
+            )
+        else:
+            end = m.end
+            unit = _UNIT_TAIL.match(low, end)
+            if unit:
+                end = unit.end()
+            lines.append(
+                Line(
+                    low[m.start : end],
+                    m.category,
+                    quantity,
+                    None,
+                    m.ref,
+                    None,
+                    Span(m.start, end),
+                    True,
+                )
+            )
+    return lines
+
+
+def sum_between(money: Sequence[MoneyMention], a: Span, b: Span) -> bool:
+    """Whether a sum of money stands between two mentions (they are priced apart)."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return any(lo <= m.start and m.end <= hi for m in money)
+
+
+def strip_plural(name: str, low: str) -> str:
+    for suffix in ("'s", "’s", "s"):
+        if (
+            low.endswith(suffix)
+            and len(name) > len(suffix) + 1
+            and name[-len(suffix) - 1].isdigit()
+        ):
+            return name[: -len(suffix)]
+    return name
+
+
+def modifier_gap(gap: str) -> bool:
+    """Whether words between a count and a system only describe it ("24 additional")."""
+    if any(c in gap for c in ",;:$"):
+        return False
+    lead = _GAP_LEAD.match(gap)
+    words = gap[lead.end() :].split() if lead else gap.split()
+    return len(words) <= 4 and all(
+        _GAP_TOKEN.fullmatch(w) is not None and w.lower() not in _GAP_STOP for w in words
+    )
+
+
+def count_of(
+    text: str,
+    m: EntityMention,
+    quantities: Sequence[QuantityMention],
+    goods: Sequence[EntityMention],
+) -> int | None:
+    best: QuantityMention | None = None
+    for q in quantities:
+        if q.end <= m.start and m.start - q.end <= 60:
+            if any(q.end <= g.start < m.start for g in goods if g is not m and g.kind == "system"):
+                continue
+            if modifier_gap(text[q.end : m.start]):
+                best = q
+    return best.value if best is not None else None
+
+
+_ONE_ITEM = re.compile(r"\b(?:a|an|the|its|their|one|another|first|second|new)(?:\s+[a-z-]+)?\s+$")
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+")
+
+
+_HEAD_END = re.compile(
+    r"\s*(?:[,.;:)]|$|\s(?:from|to|for|in|at|on|by|and|worth|valued|[a-z]+ed)\b)"
+)
+
+
+def keep_class_line(line: Line, named: set[Category | None], low: str, text: str = "") -> bool:
+    """Whether a class line ("rocket launchers") is a line of its own in the deal."""
+    if line.category in named:
+        return False
+    plural = (
+        low[line.span.end - 1 : line.span.end] == "s"
+        or line.quantity is not None
+        or line.category in (Category.ARTILLERY, Category.OTHER)  # "artillery", "ammunition"
+        or (
+            _ONE_ITEM.search(low, max(0, line.span.start - 30), line.span.start) is not None
+            and (
+                _HEAD_END.match(low, line.span.end) is not None
+                or _NAME_AFTER.match(text, line.span.end) is not None  # "the frigate BRP Rizal"
+            )
+        )  # "took delivery of the frigate"
+    )
+    if named:
+        return line.quantity is not None
+    return plural
