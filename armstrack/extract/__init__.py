@@ -52,7 +52,8 @@ def extract(
     gazetteer = gazetteer_for(catalogue)
     low = match_text(text)
     mentions = gazetteer.find(text, low=low)
-    money = find_money(text)
+    named = {m.state for m in mentions if m.kind == "state" and m.state}
+    money = find_money(text, states=named)  # "kroner" is NOK where the text names Norway
     quantities = [q for q in find_quantities(text) if not any(q.overlaps(m) for m in money)]
     facts: list[SentenceFacts] = []
     spans = _bounded(text, _rejoin(text, split_sentences(text)))
