@@ -43,6 +43,11 @@ class _BadInput(Exception):
     pass
 
 
+#: Characters JSON leaves raw but line readers (``str.splitlines``, JavaScript) take as line
+#: breaks: escaped, so that each document stays on one line of output.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|</(?:p|div|span|a|body|td|li|h[1-6])>", re.I)
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[A-Za-z/!][^<>]*>", re.I | re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -266,6 +271,6 @@ def extract(files: tuple[str, ...], explain_: bool, extra: tuple[str, ...]) -> N
             click.echo(explain(deals, doc.id))
         else:
             row = {"id": doc.id, "deals": [d.model_dump(mode="json") for d in deals]}
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS))
     if failed:
         sys.exit(1)

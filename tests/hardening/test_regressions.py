@@ -115,6 +115,19 @@ def test_cli_non_utf8_catalogue_is_not_a_traceback(tmp_path: Path) -> None:
     assert f"{path}: not UTF-8 text" in err
 
 
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"], ids=["NEL", "LS", "PS"])
+def test_property_line_separator_in_an_id_stays_on_one_output_line(
+    tmp_path: Path, char: str
+) -> None:
+    """Found by the accounting property: an id or text holding U+0085 (NEL) was printed raw,
+    and ``str.splitlines`` (like JavaScript for U+2028/U+2029) split its row in two."""
+    line = json.dumps({"id": f"a{char}b", "text": f"{GOOD}{char}"}).encode()
+    code, out, _, exc = _run(str(_jsonl(tmp_path, line)))
+    assert (code, exc) == (0, None)
+    (row,) = out.splitlines()
+    assert json.loads(row)["id"] == f"a{char}b"
+
+
 def test_cli_html_tags_no_longer_read_as_text(tmp_path: Path) -> None:
     """Words inside tags and attributes (``<a href=".../russia">``) were read as text."""
     page = tmp_path / "page.html"
