@@ -44,7 +44,8 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             elif not (ln.generic and ln.category in {x.category for x in target.lines}):
                 target.lines.append(ln)
                 keys[ln.key] = ln
-        if target.value is None:
+        if target.value is None and (d.lines or abs(d.sentence - target.sentence) <= 3):
+            # A sum from a report naming no system belongs to a deal the text just spoke of.
             target.value = d.value
         if target.status is Status.REPORTED:
             target.status = d.status
