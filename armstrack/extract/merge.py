@@ -44,8 +44,11 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             elif not (ln.generic and ln.category in {x.category for x in target.lines}):
                 target.lines.append(ln)
                 keys[ln.key] = ln
-        if target.value is None and (d.lines or abs(d.sentence - target.sentence) <= 3):
-            # A sum from a report naming no system belongs to a deal the text just spoke of.
+        near = abs(d.sentence - target.sentence) <= 3
+        borrowed = any(r.startswith("coref-") for r in d.rules)
+        if target.value is None and (d.lines or near or not borrowed):
+            # A sum from a report naming no system and borrowing its parties from the story
+            # belongs only to a deal the text just spoke of.
             target.value = d.value
         if target.status is Status.REPORTED:
             target.status = d.status
