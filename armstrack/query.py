@@ -639,35 +639,56 @@ def _deals(
     if limit is not None:
         statement = statement.limit(limit)
     rows = session.connection().execute(statement).all()
-    ids = [row.id for row in rows]
+    ids = [row[0] for row in rows]
     lines = _lines_of(session, ids)
     found = _sources_of(session, ids) if sources else {}
-    return [
-        DealSummary(
-            id=row.id,
-            supplier=row.supplier,
-            buyer=row.buyer,
-            status=row.status,
-            year=row.year,
-            date=row.deal_date,
-            value=(
-                Money.model_construct(  # read back from validated rows
-                    amount=Decimal(row.amount).normalize() + 0,
-                    currency=row.currency,
-                    approximate=bool(row.approximate),
-                    upper=Decimal(row.upper) if row.upper is not None else None,
-                )
-                if row.amount is not None
-                else None
-            ),
-            value_usd=_usd(row.value_usd) if row.value_usd is not None else None,
-            fx_rate=Decimal(row.fx_rate) if row.fx_rate is not None else None,
-            fx_date=row.fx_date,
-            lines=tuple(lines.get(row.id, ())),
-            sources=tuple(found.get(row.id, ())),
+    out = []
+    for (
+        deal_id,
+        supplier,
+        buyer,
+        status,
+        year,
+        deal_date,
+        amount,
+        currency,
+        approximate,
+        upper,
+        value_usd,
+        fx_rate,
+        fx_date,
+    ) in rows:
+        value = None
+        if amount is not None:
+            value = Money.model_construct(  # read back from rows validated on the way in
+                amount=_plain_decimal(amount),
+                currency=currency,
+                approximate=bool(approximate),
+                upper=_plain_decimal(upper) if upper is not None else None,
+            )
+        out.append(
+            DealSummary(
+                id=deal_id,
+                supplier=supplier,
+                buyer=buyer,
+                status=status,
+                year=year,
+                date=deal_date,
+                value=value,
+                value_usd=value_usd.quantize(_CENT) if value_usd is not None else None,
+                fx_rate=_plain_decimal(fx_rate) if fx_rate is not None else None,
+                fx_date=fx_date,
+                lines=tuple(lines.get(deal_id, ())),
+                sources=tuple(found.get(deal_id, ())),
+            )
         )
-        for row in rows
-    ]
+    return out
+
+
+def _plain_decimal(value: Decimal) -> Decimal:
+    """Drop the trailing zeros a NUMERIC column pads with (``2.500000`` -> ``2.5``)."""
+    value = Decimal(value)
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 _IN_CHUNK = 900  # bound parameters per IN list
