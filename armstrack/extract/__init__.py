@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from armstrack.catalogue import Catalogue
+from armstrack.extract.dates import find_dates
 from armstrack.extract.deals import SentenceFacts, assemble
 from armstrack.extract.mentions import gazetteer_for, match_text
 from armstrack.extract.money import find_money
@@ -60,6 +61,7 @@ def extract(
     sent_mentions_all = _bucket(mentions, spans)
     sent_money_all = _bucket(money, spans)
     sent_quantities_all = _bucket(quantities, spans)
+    sent_dates_all = _bucket(find_dates(text, published), spans)
     for index, span in enumerate(spans):
         s, e = span.start, span.end
         sent_mentions = sent_mentions_all[index]
@@ -69,9 +71,16 @@ def extract(
             find_triggers(low, s, e, exclude=sent_money) if sent_mentions or sent_money else []
         )
         facts.append(
-            SentenceFacts(index, span, sent_mentions, triggers, sent_money, sent_quantities)
+            SentenceFacts(
+                index,
+                span,
+                sent_mentions,
+                triggers,
+                sent_money,
+                sent_quantities,
+                sent_dates_all[index],
+            )
         )
-    _ = published
     return assemble(text, low, facts, gazetteer.catalogue, gazetteer.state_form_kind, document_id)
 
 

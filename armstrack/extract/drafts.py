@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention, Span
+from armstrack.extract.spans import (
+    DateMention,
+    EntityMention,
+    MoneyMention,
+    QuantityMention,
+    Span,
+)
 from armstrack.extract.triggers import TriggerHit
-from armstrack.model import Category, DealKind, Evidence, Money, Status
+from armstrack.model import Category, DealDate, DealKind, Evidence, Money, Status
 
 __all__ = ["Draft", "Line", "SentenceFacts", "evidence_at"]
 
@@ -21,6 +27,7 @@ class SentenceFacts:
     triggers: list[TriggerHit]
     money: list[MoneyMention]
     quantities: list[QuantityMention]
+    dates: list[DateMention] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +65,7 @@ class Draft:
     sentence: int = 0
     rules: list[str] = field(default_factory=list)
     verb_status: bool = False
+    date: DealDate | None = None
 
 
 def evidence_at(

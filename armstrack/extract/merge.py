@@ -50,6 +50,8 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             # A sum from a report naming no system and borrowing its parties from the story
             # belongs only to a deal the text just spoke of.
             target.value = d.value
+        if target.date is None:
+            target.date = d.date
         if target.status is Status.REPORTED:
             target.status = d.status
         target.evidence.extend(d.evidence)
@@ -217,6 +219,7 @@ def to_deal(d: Draft, document_id: str | None) -> Deal:
         kind=d.kind,
         supplier_organisations=tuple(o for o in d.supplier_orgs if o),
         buyer_organisations=tuple(o for o in d.buyer_orgs if o),
+        date=d.date,
         evidence=tuple(evidence),
         confidence=d.confidence,
     )

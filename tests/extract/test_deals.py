@@ -314,3 +314,9 @@ def test_evidence_points_into_the_text() -> None:
 @pytest.mark.parametrize(("text", "expected"), PATTERNS, ids=[t[:50] for t, _ in PATTERNS])
 def test_patterns(text: str, expected: Expected) -> None:
     _check(text, expected)
+
+
+def test_date_of_the_deal_sentence() -> None:
+    (deal,) = extract("Poland signed a contract for 180 K2 tanks on July 27, 2022.", catalogue=CAT)
+    assert deal.date is not None
+    assert deal.date.value.isoformat() == "2022-07-27"
