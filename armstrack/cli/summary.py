@@ -72,9 +72,9 @@ def summary(
         click.echo("No deals stored yet: run `armstrack ingest FILE...` first.")
         return
     click.echo(
-        f"{total.deals} deals, {money(total.value_usd)} in USD from {total.valued}; "
-        f"{total.without_value} without a value, {total.unconverted} in a currency "
-        f"without a USD rate; {total.systems} systems, quantity {total.quantity}"
+        f"{total.deals} deals worth {money(total.value_usd)} (the {total.valued} with a "
+        f"value in USD); {total.without_value} without a value, {total.unconverted} in a "
+        f"currency without a USD rate; {total.systems} systems, quantity {total.quantity}"
     )
     if not dims:
         return

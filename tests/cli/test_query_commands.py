@@ -66,7 +66,8 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_summary_prints_totals_and_groups(url: str) -> None:
     code, out, _ = run("summary", "--db", url)
     assert code == 0
-    assert out.startswith("5 deals, $")
+    assert out.startswith("5 deals worth $")
+    assert "(the 3 with a value in USD)" in out
     assert "1 without a value, 1 in a currency without a USD rate" in out
     assert "KOR" in out
     assert "supplier" in out.splitlines()[2]
