@@ -99,12 +99,8 @@ def main() -> None:
         f"min {min(rates):.2f}, max {max(rates):.2f} over {args.repeat} passes "
         f"(wall clock median {statistics.median(walls):.2f} MB/s)"
     )
-    print(
-        f"peak memory     {peak / 1_000_000:.1f} MB traced Python allocations (catalogue, matcher,"
-    )
-    print(
-        f"                200 articles); process max RSS {_max_rss_mb():.0f} MB (interpreter included)"
-    )
+    print(f"peak memory     {peak / 1_000_000:.1f} MB traced (catalogue, matcher, 200 articles)")
+    print(f"max RSS         {_max_rss_mb():.0f} MB (whole process, interpreter included)")
 
 
 if __name__ == "__main__":
