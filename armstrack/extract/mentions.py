@@ -48,6 +48,9 @@ class _Entry:
     length: int
 
 
+_BLANKS = str.maketrans(dict.fromkeys("\n\r\t\u2028\u2029", " "))
+
+
 def match_text(text: str) -> str:
     """Return the text as the automaton reads it: normalised, lower-cased, same length.
 
@@ -58,7 +61,7 @@ def match_text(text: str) -> str:
     low = norm.lower()
     if len(low) != len(norm):  # a few letters ("İ") lower-case to two characters
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
-    return "".join(" " if c in "\n\r\t\u2028\u2029" else c for c in low) if "\n" in low else low
+    return low.translate(_BLANKS)
 
 
 def _variants(form: str, *, designation: bool) -> set[str]:
@@ -163,7 +166,7 @@ class Gazetteer:
         if self._empty or not text:
             return []
         low = match_text(text) if low is None else low
-        norm = normalise(text)
+        norm: str | None = None  # the text's own case, read only for exact-case forms
         size = len(low)
         hits: list[tuple[int, int, _Entry]] = []
         for last, entries in self._automaton.iter(low):
@@ -181,8 +184,11 @@ class Gazetteer:
                 end = _word_end(low, last + 1, size, entry.kind)
                 if end < 0:
                     continue
-                if entry.exact is not None and norm[start : start + entry.length] != entry.exact:
-                    continue
+                if entry.exact is not None:
+                    if norm is None:
+                        norm = normalise(text)
+                    if norm[start : start + entry.length] != entry.exact:
+                        continue
                 hits.append((start, end, entry))
                 break
         return _longest(hits)
