@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from armstrack.catalogue import Catalogue
@@ -29,7 +30,7 @@ from armstrack.extract.mentions import gazetteer_for, match_text
 from armstrack.extract.money import find_money
 from armstrack.extract.quantity import find_quantities
 from armstrack.extract.sentences import split_sentences
-from armstrack.extract.spans import Span
+from armstrack.extract.spans import DateMention, Span
 from armstrack.extract.triggers import find_triggers
 from armstrack.model import Deal
 
@@ -61,7 +62,6 @@ def extract(
     sent_mentions_all = _bucket(mentions, spans)
     sent_money_all = _bucket(money, spans)
     sent_quantities_all = _bucket(quantities, spans)
-    sent_dates_all = _bucket(find_dates(text, published), spans)
     for index, span in enumerate(spans):
         s, e = span.start, span.end
         sent_mentions = sent_mentions_all[index]
@@ -78,13 +78,20 @@ def extract(
                 triggers,
                 sent_money,
                 sent_quantities,
-                sent_dates_all[index],
+                # Dates only where a deal can be: reading them is the costliest step.
+                _dates(text, span, published) if triggers and sent_mentions else [],
             )
         )
     return assemble(text, low, facts, gazetteer.catalogue, gazetteer.state_form_kind, document_id)
 
 
 _T = TypeVar("_T", bound=Span)
+
+
+def _dates(text: str, span: Span, published: datetime.date | None) -> list[DateMention]:
+    """The dates of one sentence, at the text's offsets."""
+    found = find_dates(text[span.start : span.end], published)
+    return [replace(d, start=d.start + span.start, end=d.end + span.start) for d in found]
 
 
 def _bucket(items: Sequence[_T], spans: Sequence[Span]) -> list[list[_T]]:
