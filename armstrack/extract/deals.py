@@ -349,6 +349,9 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_BETWEEN = re.compile(r"\bbetween\b[^,;]*$")
+
+
 def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
     """Split a sentence where two clauses each report a transfer ("..., while X bought ...")."""
     cuts: list[int] = []
@@ -364,8 +367,11 @@ def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
             for x in facts.mentions
             if start <= x.start < m.start() and x.kind in ("state", "organisation")
         ]
-        if m.group().strip() == "and" and not any(t.pos == "verb" for t in right):
-            continue  # "the Qatar and British governments": one noun phrase
+        if m.group().strip() == "and" and (
+            not any(t.pos == "verb" for t in right)
+            or _BETWEEN.search(text, start, m.start()) is not None
+        ):
+            continue  # "the Qatar and British governments", "between Kyiv and Stockholm"
         if left and right and parties and left_parties:
             cuts.append(m.start())
             start = m.start()

@@ -234,8 +234,15 @@ def read_parties(
             role = "buyer"
         elif cue == "between":
             role = "pair"
-        elif cue in ("and", "or") and parties and parties[-1].role not in ("origin", "candidate"):
-            role = parties[-1].role
+        elif (
+            parties
+            and parties[-1].role not in ("origin", "candidate")
+            and (
+                cue in ("and", "or")
+                or low[parties[-1].mention.end : m.start].strip() in (",", ", and", ", or")
+            )
+        ):
+            role = parties[-1].role  # "to Ukraine, Poland and Azerbaijan"
         elif (
             m.start < first_verb
             and (not passive or verbs[0].frame is not Frame.SELL)
@@ -295,7 +302,7 @@ def _after_trigger(low: str, start: int, triggers: Sequence[TriggerHit], reach: 
     return any(t.end <= start and _within(low, t.end, start, reach) for t in triggers)
 
 
-_BLOCKERS = _words("in at on of about against over than including like between")
+_BLOCKERS = _words("in at on of about against over than including like between with")
 
 
 _FUNCTION_WORDS = _words(

@@ -224,6 +224,22 @@ PATTERNS: list[tuple[str, Expected]] = [
         [("FRA", "EGY", [("frigate", None)], None, "delivered")],
     ),
     (
+        "Germany delivered Leopard 2 tanks to Ukraine, Poland and Egypt.",
+        [
+            ("DEU", "UKR", [("Leopard 2", None)], None, "delivered"),
+            ("DEU", "POL", [("Leopard 2", None)], None, "delivered"),
+            ("DEU", "EGY", [("Leopard 2", None)], None, "delivered"),
+        ],
+    ),
+    (
+        "India is negotiating with Russia to buy more Su-35 jets.",
+        [("RUS", "IND", [("Su-35", None)], None, "considered")],
+    ),
+    (
+        "The deal for 36 Rafale jets between India and France could take years to finalise.",
+        [("FRA", "IND", [("Rafale", 36)], None, "considered")],
+    ),
+    (
         "India's defence minister signed a deal to buy 36 Rafale jets.",
         [("FRA", "IND", [("Rafale", 36)], None, "signed")],
     ),
