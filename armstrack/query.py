@@ -631,14 +631,21 @@ def _deals(
     *,
     sources: bool,
 ) -> list[DealSummary]:
+    # Newest first, unknown years last, the same on every backend: two index-ordered
+    # reads (dated, then undated) rather than one sort on NULLS LAST.
     statement = _DEALS.where(*terms, *_where(filters))
-    newest = DealRow.year.desc()
-    if session.get_bind().dialect.name != "sqlite":  # SQLite sorts NULL last when descending
-        newest = newest.nulls_last()  # (and so reads the index backwards, without a sort)
-    statement = statement.order_by(newest, DealRow.id.desc()).offset(offset)
-    if limit is not None:
-        statement = statement.limit(limit)
-    rows = session.connection().execute(statement).all()
+    want = None if limit is None else offset + limit
+    connection = session.connection()
+    dated = statement.where(DealRow.year.is_not(None)).order_by(
+        DealRow.year.desc(), DealRow.id.desc()
+    )
+    rows = list(connection.execute(dated if want is None else dated.limit(want)))
+    if want is None or len(rows) < want:
+        undated = statement.where(DealRow.year.is_(None)).order_by(DealRow.id.desc())
+        if want is not None:
+            undated = undated.limit(want - len(rows))
+        rows += connection.execute(undated)
+    rows = rows[offset:want]
     ids = [row[0] for row in rows]
     lines = _lines_of(session, ids)
     found = _sources_of(session, ids) if sources else {}

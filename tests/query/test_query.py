@@ -11,12 +11,13 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from armstrack import query
-from armstrack.model import Category, Status
+from armstrack.model import Category, Deal, Document, Status, SystemLine
 from armstrack.query import Filters
 from armstrack.store.tables import DealRow, DealValueRow
+from armstrack.store.tracker import Tracker
 
 fixtures = sys.modules["armstrack_tests_query_fixtures"]
 usd = fixtures.usd
@@ -246,3 +247,18 @@ def test_resolve_state(text: str, code: str) -> None:
 def test_resolve_state_refuses_unknown_and_ambiguous_names(text: str) -> None:
     with pytest.raises(query.UnknownStateError):
         query.resolve_state(text)
+
+
+def test_undated_deals_come_last_and_pages_cross_over(
+    session: Session, sessions: sessionmaker[Session]
+) -> None:
+    undated = Document(id="undated", text="Report undated.")
+    deal = Deal(supplier="DEU", buyer="POL", systems=[SystemLine(name="Leopard 2 tanks")])
+    Tracker(sessions).ingest([undated], extractor=lambda _document: [deal])
+    with sessions() as fresh:
+        deals = query.deals_of(fresh, "POL", "buyer")
+        assert [d.year for d in deals] == [2022, 2022, 2020, None]
+        assert [d.id for d in query.deals_of(fresh, "POL", "buyer", limit=2, offset=2)] == [
+            d.id for d in deals[2:]
+        ]
+        assert query.deals_of(fresh, "POL", "buyer", limit=5, offset=4) == []
