@@ -61,6 +61,12 @@ def draft_from_sentence(
     subject_end = next((p.mention.end for p in parties if p.role == "subject"), s)
     frame = _frame(facts.triggers, subject_end)
     suppliers, buyers, rules = _resolve(parties, frame, lines, context.doc_origins, facts.triggers)
+    if status is Status.REPORTED and any(
+        p.role == "subject" and any(t.start == p.mention.end + 4 for t in facts.triggers)
+        for p in parties
+        if low[p.mention.end : p.mention.end + 4] == " to "
+    ):
+        status = Status.PLANNED  # a headline's "Iraq to buy JF-17s"
     sentence_low = low[s:e]
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
         suppliers, buyers = [context.pair[0]], [context.pair[1]]

@@ -44,7 +44,9 @@ _OWN_BODIES = re.compile(
     r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company|stocks|stockpiles?|"
     r"inventor(?:y|ies)|surplus|reserves)\b"
 )
-_DATELINE = re.compile(r"^\s*(?:\(|[-–—:,]|\d)")
+_DATELINE = re.compile(
+    r"^\s*(?:\(|[-–—:]|\d|,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+)
 # "German and Belgian stocks": an adjective sharing the noun of the next one.
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+[a-z-]+")
 _VALUE_GAP = re.compile(r"\b(?:worth|valued|billion|million|crore)\b|[$€£]")

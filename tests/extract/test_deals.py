@@ -183,6 +183,21 @@ NOT_DEALS: list[tuple[str, Expected]] = [
     ("Ukraine has received dozens of Leopard 2 tanks from its allies since January.", []),
     ("Russian and Indian warships held joint drills with Su-35 jets overhead.", []),
 ]
+#: Headline language.
+HEADLINES: list[tuple[str, Expected]] = [
+    (
+        "Egypt to buy 24 Rafale jets from France",
+        [("FRA", "EGY", [("Rafale", 24)], None, "planned")],
+    ),
+    (
+        "Poland, South Korea sign $4 billion deal for 180 K2 tanks",
+        [("KOR", "POL", [("K2", 180)], "4000000000", "signed")],
+    ),
+    (
+        "US clears $1 billion sale of Apache helicopters to Poland",
+        [("USA", "POL", [("Apache", None)], "1000000000", "approved")],
+    ),
+]
 #: Coreference within a text.
 COREFERENCE: list[tuple[str, Expected]] = [
     (
@@ -336,3 +351,8 @@ def test_date_of_the_deal_sentence() -> None:
     (deal,) = extract("Poland signed a contract for 180 K2 tanks on July 27, 2022.", catalogue=CAT)
     assert deal.date is not None
     assert deal.date.value.isoformat() == "2022-07-27"
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES, ids=[t[:50] for t, _ in HEADLINES])
+def test_headlines(text: str, expected: Expected) -> None:
+    _check(text, expected)
