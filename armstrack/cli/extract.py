@@ -49,7 +49,13 @@ _LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|</(?:p|div|span|a|body|td|li|h[1-6])>", re.I)
-_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[A-Za-z/!][^<>]*>", re.I | re.S)
+_TAG = re.compile(r"<(?:(?P<block>script|style)\b|(?P<comment>!--))|<[A-Za-z/!][^<>]*>", re.I)
+_TAG_REST = re.compile(r"[^<>]*>")
+_BLOCK_END = {
+    "script": re.compile(r"</script\s*>", re.I),
+    "style": re.compile(r"</style\s*>", re.I),
+    "comment": re.compile(r"-->"),
+}
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -72,7 +78,27 @@ def _blank_html(text: str) -> str:
     def entity(m: re.Match[str]) -> str:
         return (html.unescape(m.group()) + " " * len(m.group()))[: len(m.group())]
 
-    return _ENTITY.sub(entity, _TAG.sub(lambda m: " " * len(m.group()), text))
+    # Linear: a script, style or comment runs to its end marker, searched for once at
+    # most after each opening; a marker found missing is not searched for again.
+    parts: list[str] = []
+    pos = 0
+    missing: set[str] = set()
+    while m := _TAG.search(text, pos):
+        end = m.end()
+        kind = m.group("block") or ("comment" if m.group("comment") else None)
+        if kind is not None:
+            kind = kind.lower()
+            closing = None if kind in missing else _BLOCK_END[kind].search(text, end)
+            if closing is None:
+                missing.add(kind)
+                rest = _TAG_REST.match(text, end)
+                end = rest.end() if rest else end
+            else:
+                end = closing.end()
+        parts += [text[pos : m.start()], " " * (end - m.start())]
+        pos = end
+    parts.append(text[pos:])
+    return _ENTITY.sub(entity, "".join(parts))
 
 
 def _checked(doc_id: str, text: str, day: datetime.date | None, place: str) -> _Input:

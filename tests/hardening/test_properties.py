@@ -25,6 +25,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from armstrack.cli import extract as extract_cli
 from armstrack.cli import main
 from armstrack.extract import extract
 from armstrack.extract.dates import find_dates
@@ -288,3 +289,19 @@ def test_every_text_file_gives_one_row_or_one_error(
     errors = [e for e in result.stderr.splitlines() if e.startswith("Error: ")]
     assert (len(rows), len(errors)) in ((1, 0), (0, 1))
     assert result.exit_code == len(errors)
+
+
+html_pieces = st.sampled_from(
+    ["<p>", "</p>", "<script>", "</script>", "<!--", "-->", "<a href='x'>", "&amp;", "&#8364;",
+     "&bogus;", "<", ">", "&", "<style", "</style >", "<br/>"]
+)  # fmt: skip
+
+
+@given(st.lists(st.one_of(html_pieces, st.text(max_size=8)), max_size=30).map("".join))
+def test_html_blanking_keeps_offsets(text: str) -> None:
+    blanked = extract_cli._blank_html(text)
+    assert len(blanked) == len(text)
+    for i, (before, after) in enumerate(zip(text, blanked, strict=True)):
+        assert after == before or after == " " or text[i] == "&", (i, text)
+    if "<" not in text and "&" not in text:
+        assert blanked == text
