@@ -161,7 +161,7 @@ def draft_from_sentence(
             d = Draft(
                 supplier=supplier,
                 buyer=buyer,
-                lines=[ln for ln in own if ln.origin != buyer or ln.generic],
+                lines=list(own),
                 value=value,
                 status=status,
                 kind=_kind(facts.triggers),
