@@ -52,6 +52,10 @@ _NOT_GOODS = re.compile(
 _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
 
 
+# A capitalised word right before an ambiguous name ("Minister Maria Eagle").
+_PERSON_BEFORE = re.compile(r"(?<![\w.])(?!(?:The|A|An|Its|Their|His|Her|New|Old)\s)[A-Z][a-z]+\s$")
+
+
 def read_lines(
     text: str, low: str, facts: SentenceFacts, catalogue: Catalogue, excluded: set[int]
 ) -> list[Line]:
@@ -63,6 +67,15 @@ def read_lines(
             low, max(facts.span.start, m.start - 40), m.start
         ):
             continue
+        before = (
+            _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if m.kind == "system" and m.ambiguous
+            else None
+        )
+        if before is not None and not any(
+            x.start <= before.start() < x.end for x in facts.mentions
+        ):
+            continue  # "Maria Eagle", "Tom Hawk": a person's name
         prev_good = goods[i - 1] if i else None
         if (
             m.kind == "system"
