@@ -88,6 +88,13 @@ def small_catalogue() -> Catalogue:
             WeaponSystem(
                 id="leopard-2", name="Leopard 2", category="armoured vehicles", origin="DEU"
             ),
+            WeaponSystem(
+                id="patriot",
+                name="Patriot",
+                category="air defence systems",
+                origin="USA",
+                ambiguous_aliases=("Patriot",),
+            ),
         ],
         classes=[
             ClassNoun(form="tank", plural="tanks", category="armoured vehicles"),
@@ -253,6 +260,10 @@ PATTERNS: list[tuple[str, Expected]] = [
     (
         "The deal for 36 Rafale jets between India and France could take years to finalise.",
         [("FRA", "IND", [("Rafale", 36)], None, "considered")],
+    ),
+    (
+        "Minister Anna Patriot said Poland signed a deal for 180 K2 tanks.",
+        [("KOR", "POL", [("K2", 180)], None, "signed")],
     ),
     (
         "India's defence minister signed a deal to buy 36 Rafale jets.",
