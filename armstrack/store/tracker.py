@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any, Self, TypeVar
 
-from sqlalchemy import Engine, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import ARRAY, Engine, Table, any_, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -64,6 +64,22 @@ def extract_document(document: Document) -> list[Deal]:
     from armstrack.extract import extract
 
     return extract(document.text, document.published, document_id=document.id)
+
+
+def _among(column: Any, values: Sequence[Any], session: Session) -> Any:
+    """Return ``column IN values``; on PostgreSQL ``column = ANY(array)``, one parameter.
+
+    A thousand-parameter ``IN`` list costs psycopg more to prepare than the query costs
+    the server; an array is a single parameter.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
+def _size(session: Session) -> int:
+    """Return how many values one :func:`_among` may take."""
+    return 50_000 if session.get_bind().dialect.name == "postgresql" else _CHUNK
 
 
 def _chunks(items: Sequence[_T], size: int = _CHUNK) -> Iterator[Sequence[_T]]:
@@ -324,12 +340,13 @@ class Tracker:
         """Return which of these ids and content hashes are already stored."""
         found: set[str] = set()
         with self.sessions() as session:
-            for chunk in _chunks(documents, _CHUNK // 2):
+            for chunk in _chunks(documents, _size(session) // 2):
                 hashes = [d.content_hash for d in chunk]
                 ids = [d.id for d in chunk]
                 rows = session.execute(
                     select(DocumentRow.external_id, DocumentRow.content_hash).where(
-                        DocumentRow.content_hash.in_(hashes) | DocumentRow.external_id.in_(ids)
+                        _among(DocumentRow.content_hash, hashes, session)
+                        | _among(DocumentRow.external_id, ids, session)
                     )
                 )
                 for external_id, content_hash in rows:
@@ -474,8 +491,8 @@ class _Writer:
             self.session.connection().execute(statement, rows)
 
     def _delete_where_deal(self, table: Any, column: str, deal_ids: Sequence[int]) -> None:
-        for chunk in _chunks(deal_ids):
-            self.session.execute(delete(table).where(table.c[column].in_(chunk)))
+        for chunk in _chunks(deal_ids, _size(self.session)):
+            self.session.execute(delete(table).where(_among(table.c[column], chunk, self.session)))
 
     def _load(
         self, new: Sequence[Report]
@@ -484,16 +501,18 @@ class _Writer:
         family_of = self.tracker.family_of
         keys = sorted({k for r in new for k in match_keys(r.deal, family_of)})
         deal_ids: set[int] = set()
-        for chunk in _chunks(keys):
+        for chunk in _chunks(keys, _size(self.session)):
             deal_ids.update(
                 self.session.scalars(
-                    select(DealKeyRow.deal_id).where(DealKeyRow.match_key.in_(chunk))
+                    select(DealKeyRow.deal_id).where(
+                        _among(DealKeyRow.match_key, chunk, self.session)
+                    )
                 )
             )
         stored: dict[int, list[Report]] = {}
         source_of: dict[tuple[str, int], int] = {}
         found: list[Any] = []
-        for ids in _chunks(sorted(deal_ids)):
+        for ids in _chunks(sorted(deal_ids), _size(self.session)):
             found += self.session.execute(
                 select(
                     SourceRow.id,
@@ -503,18 +522,18 @@ class _Writer:
                     DocumentRow.published,
                 )
                 .join(DocumentRow, SourceRow.document_id == DocumentRow.id)
-                .where(SourceRow.deal_id.in_(ids))
+                .where(_among(SourceRow.deal_id, ids, self.session))
             ).all()
         # Sources never change: each is read and parsed once per tracker.
         parsed = self.tracker._parsed
         missing = sorted(row[0] for row in found if (row[0], row[3], row[2]) not in parsed)
-        for ids in _chunks(missing):
+        for ids in _chunks(missing, _size(self.session)):
             reported = self.session.execute(
                 select(
                     SourceRow.id, SourceRow.position, DocumentRow.external_id, SourceRow.reported
                 )
                 .join(DocumentRow, SourceRow.document_id == DocumentRow.id)
-                .where(SourceRow.id.in_(ids))
+                .where(_among(SourceRow.id, ids, self.session))
             )
             for source_id, position, external_id, data in reported:
                 parsed[(source_id, external_id, position)] = convert.source_deal(data, [])
@@ -576,8 +595,10 @@ class _Writer:
         self._delete_where_deal(Base.metadata.tables["deal_keys"], "deal_id", touched)
         self._delete_where_deal(deal_table, "id", [row["b_old"] for row in folded])
         values = tables["deal_values"]
-        for chunk in _chunks(touched):
-            session.execute(update(values).where(values.c.deal_id.in_(chunk)).values(chosen=False))
+        for chunk in _chunks(touched, _size(session)):
+            session.execute(
+                update(values).where(_among(values.c.deal_id, chunk, session)).values(chosen=False)
+            )
 
         # Sources of the new reports, with their values, statuses and evidence.
         placed = [
