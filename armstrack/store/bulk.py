@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import AddConstraint, DropConstraint
 
 __all__ = ["bulk_insert"]
 
@@ -106,13 +107,27 @@ def bulk_insert(
         return 0
     everything = itertools.chain([first], iterator)
     columns = list(first)
+    postgresql = connection.dialect.name == "postgresql"
     indexes = sorted(table.indexes, key=lambda index: str(index.name)) if rebuild_indexes else []
+    # PostgreSQL checks a foreign key row by row with a trigger; added back after the
+    # load, it is validated by one join instead. (SQLite cannot drop a constraint.)
+    foreign_keys = (
+        sorted(table.foreign_key_constraints, key=lambda fk: str(fk.name))
+        if rebuild_indexes and postgresql
+        else []
+    )
+    for fk in foreign_keys:
+        connection.execute(DropConstraint(fk))
+    if indexes and postgresql:  # room to sort index entries in memory, this transaction only
+        connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
     for index in indexes:
         index.drop(connection)
-    if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg":
+    if postgresql and connection.dialect.driver == "psycopg":
         count = _copy(connection, table, columns, everything)
     else:
         count = _executemany(connection, table, columns, everything, batch_size)
     for index in indexes:
         index.create(connection)
+    for fk in foreign_keys:
+        connection.execute(AddConstraint(fk))
     return count
