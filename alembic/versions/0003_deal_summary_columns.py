@@ -10,6 +10,8 @@ deal). The deals row now carries ``value_usd`` (the chosen value in USD, empty w
 a value or a rate), ``has_value`` (a value is stated, converted or not), ``systems``
 (number of lines) and ``quantity`` (sum of stated quantities), kept by
 armstrack.store.usd at ingest; two covering indexes let those aggregates read one index.
+Two more, (supplier, year, id) and (buyer, year, id), list a state's deals newest
+first in index order, without sorting all of them.
 Existing rows are filled from deal_values and deal_lines here. The downgrade drops the
 columns and indexes (the data they summarise stays in deal_values and deal_lines).
 """
@@ -40,6 +42,8 @@ def upgrade() -> None:
             ["supplier", "buyer", "value_usd", "has_value", "systems", "quantity"],
             unique=False,
         )
+        batch_op.create_index("ix_deals_supplier_year_id", ["supplier", "year", "id"])
+        batch_op.create_index("ix_deals_buyer_year_id", ["buyer", "year", "id"])
         batch_op.create_index(
             "ix_deals_buyer_supplier_year_value_usd_has_value",
             ["buyer", "supplier", "year", "value_usd", "has_value"],
@@ -84,6 +88,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("deals", schema=None) as batch_op:
         batch_op.drop_index("ix_deals_buyer_supplier_year_value_usd_has_value")
+        batch_op.drop_index("ix_deals_buyer_year_id")
+        batch_op.drop_index("ix_deals_supplier_year_id")
         batch_op.drop_index("ix_deals_supplier_buyer_value_usd_has_value_systems_quantity")
         batch_op.drop_column("quantity")
         batch_op.drop_column("systems")

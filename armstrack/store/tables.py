@@ -136,6 +136,8 @@ class DealRow(Base):
             "systems",
             "quantity",
         ),
+        Index("ix_deals_supplier_year_id", "supplier", "year", "id"),  # a state's deals,
+        Index("ix_deals_buyer_year_id", "buyer", "year", "id"),  # newest first
         Index(
             "ix_deals_buyer_supplier_year_value_usd_has_value",
             "buyer",
