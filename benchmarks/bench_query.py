@@ -299,12 +299,14 @@ def _prepare(url: str, deals: int) -> Engine:
 
 
 @contextmanager
-def _pg_database(server: str, keep: bool) -> Iterator[str]:
+def _pg_database(server: str, keep: bool, reuse: bool = False) -> Iterator[str]:
     name = "armstrack_bench_query"
     admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not (reuse and exists):
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
         yield make_url(server).set(database=name).render_as_string(hide_password=False)
     finally:
@@ -322,6 +324,9 @@ def main() -> None:
     parser.add_argument("--pg", metavar="URL", help="PostgreSQL server to benchmark too")
     parser.add_argument("--no-sqlite", action="store_true", help="only PostgreSQL")
     parser.add_argument("--keep", action="store_true", help="keep the generated databases")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time a PostgreSQL database kept by --keep"
+    )
     parser.add_argument("--categories", action="store_true", help="also time totals by category")
     args = parser.parse_args()
     ok = True
@@ -335,8 +340,8 @@ def main() -> None:
             ok &= run(engine, args.repeat, categories=args.categories)
             engine.dispose()
     if args.pg:
-        with _pg_database(args.pg, args.keep) as url:
-            engine = _prepare(url, args.deals)
+        with _pg_database(args.pg, args.keep, args.reuse) as url:
+            engine = make_engine(url) if args.reuse else _prepare(url, args.deals)
             ok &= run(engine, args.repeat, categories=args.categories)
             engine.dispose()
     print("\nall goals met" if ok else "\nsome goals missed")
