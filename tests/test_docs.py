@@ -29,3 +29,11 @@ def test_docs_index_shows_the_same_commands() -> None:
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     for command in _readme_commands():
         assert command in index
+
+
+def test_python_examples_in_the_extraction_page_run() -> None:
+    page = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.+?)\n```", page, flags=re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "docs/extraction.md", "exec"), {})
