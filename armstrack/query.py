@@ -52,6 +52,7 @@ from armstrack import codes
 from armstrack.catalogue import Catalogue, default_catalogue
 from armstrack.model import Category, Money, Status
 from armstrack.store.tables import (
+    DealCellRow,
     DealLineRow,
     DealRow,
     DealValueRow,
@@ -244,21 +245,33 @@ class DealSummary:
 # -- building blocks -----------------------------------------------------------------------
 
 
-def _where(filters: Filters) -> list[ColumnElement[bool]]:
-    """The WHERE terms of *filters* on ``deals``."""
+def _source(filters: Filters, by_category: bool = False) -> Any:
+    """Where aggregates read: the cells when the filters allow, else every deal.
+
+    ``deal_cells`` hold the totals per supplier, buyer, year and status (kept by
+    :mod:`armstrack.store.usd`), a fraction of the rows of ``deals``; categories and a
+    minimum value need the deals themselves.
+    """
+    if by_category or filters.categories or filters.min_value_usd is not None:
+        return DealRow
+    return DealCellRow
+
+
+def _where(filters: Filters, source: Any = DealRow) -> list[ColumnElement[bool]]:
+    """The WHERE terms of *filters* on ``deals`` (or on ``deal_cells`` where they apply)."""
     terms: list[ColumnElement[bool]] = []
     if filters.since is not None:
-        terms.append(DealRow.year >= filters.since)
+        terms.append(source.year >= filters.since)
     if filters.until is not None:
-        terms.append(DealRow.year <= filters.until)
+        terms.append(source.year <= filters.until)
     if filters.suppliers:
-        terms.append(DealRow.supplier.in_(filters.suppliers))
+        terms.append(source.supplier.in_(filters.suppliers))
     if filters.buyers:
-        terms.append(DealRow.buyer.in_(filters.buyers))
+        terms.append(source.buyer.in_(filters.buyers))
     if filters.states:
-        terms.append(or_(DealRow.supplier.in_(filters.states), DealRow.buyer.in_(filters.states)))
+        terms.append(or_(source.supplier.in_(filters.states), source.buyer.in_(filters.states)))
     if filters.statuses:
-        terms.append(DealRow.status.in_(filters.statuses))
+        terms.append(source.status.in_(filters.statuses))
     if filters.categories:
         terms.append(
             exists().where(
@@ -270,20 +283,27 @@ def _where(filters: Filters) -> list[ColumnElement[bool]]:
     return terms
 
 
-def _measures() -> list[Any]:
+def _measures(source: Any = DealRow) -> list[Any]:
     """Deals, USD sum, and the counts of valued, value-less and unconverted deals.
 
-    They read the summary columns of ``deals`` (kept by :mod:`armstrack.store.usd`), so
-    an aggregate is one pass over a covering index rather than a join per deal.
+    On ``deals`` they read the summary columns (kept by :mod:`armstrack.store.usd`), so
+    an aggregate is one pass over a covering index rather than a join per deal; on
+    ``deal_cells`` they add up the cells' counts.
     """
-    stated = func.count(case((DealRow.has_value, 1)))
-    deals = func.count()  # count(*): no column to read
+    if source is DealCellRow:
+        deals: Any = func.sum(DealCellRow.deals)
+        stated: Any = func.sum(DealCellRow.stated)
+        valued: Any = func.sum(DealCellRow.valued)
+    else:
+        deals = func.count()  # count(*): no column to read
+        stated = func.count(case((DealRow.has_value, 1)))
+        valued = func.count(DealRow.value_usd)
     return [
         deals.label("deals"),
-        func.sum(DealRow.value_usd).label("value_usd"),  # NULL when none: see _usd
-        func.count(DealRow.value_usd).label("valued"),
+        func.sum(source.value_usd).label("value_usd"),  # NULL when none: see _usd
+        valued.label("valued"),
         (deals - stated).label("without_value"),
-        (stated - func.count(DealRow.value_usd)).label("unconverted"),
+        (stated - valued).label("unconverted"),
     ]
 
 
@@ -327,21 +347,22 @@ def totals(
     if len(set(dims)) != len(dims):
         raise ValueError("each dimension may be grouped by once")
     pairs = _category_pairs(filters) if "category" in dims else None
-    keys = [_dimension(name, pairs) for name in dims]
-    measures = _measures()
+    source = _source(filters, by_category=pairs is not None)
+    keys = [_dimension(name, pairs, source) for name in dims]
+    measures = _measures(source)
     if pairs is None:
         measures += [
-            func.sum(DealRow.systems).label("systems"),
-            func.sum(DealRow.quantity).label("quantity"),
+            func.sum(source.systems).label("systems"),
+            func.sum(source.quantity).label("quantity"),
         ]
-    statement = select(*keys, *measures).select_from(DealRow)
+    statement = select(*keys, *measures).select_from(source)
     if pairs is not None:
         statement = statement.outerjoin(pairs, pairs.c.deal_id == DealRow.id)
-    statement = statement.where(*_where(filters))
+    statement = statement.where(*_where(filters, source))
     if keys:
         statement = statement.group_by(*keys)
     rows = session.connection().execute(statement).all()
-    if not dims and rows and rows[0].deals == 0:
+    if not dims and rows and not rows[0].deals:
         rows = []
     counted = _line_totals(session, dims, filters) if pairs is not None else {}
     out = []
@@ -372,10 +393,10 @@ def _sort_key(row: dict[str, Any], dims: Sequence[str]) -> tuple[Any, ...]:
     return tuple((row[d] is None, str(row[d])) for d in dims)
 
 
-def _dimension(name: Dimension, pairs: Any) -> Any:
+def _dimension(name: Dimension, pairs: Any, source: Any) -> Any:
     if name == "category":
         return pairs.c.category.label("category")
-    column: Any = getattr(DealRow, name)
+    column: Any = getattr(source, name)
     return column.label(name)
 
 
@@ -412,10 +433,11 @@ def _line_totals(
 def flows(session: Session, filters: Filters | None = None) -> list[Flow]:
     """Return the supplier-to-buyer flow matrix as rows, largest value first."""
     filters = filters or Filters()
+    source = _source(filters)
     statement = (
-        select(DealRow.supplier, DealRow.buyer, *_measures())
-        .where(*_where(filters))
-        .group_by(DealRow.supplier, DealRow.buyer)
+        select(source.supplier, source.buyer, *_measures(source))
+        .where(*_where(filters, source))
+        .group_by(source.supplier, source.buyer)
     )
     out = [
         Flow(
@@ -432,12 +454,12 @@ def flows(session: Session, filters: Filters | None = None) -> list[Flow]:
     return out
 
 
-def _other(role: Role) -> Any:
-    return DealRow.buyer if role == "supplier" else DealRow.supplier
+def _other(role: Role, source: Any = DealRow) -> Any:
+    return source.buyer if role == "supplier" else source.supplier
 
 
-def _own(role: Role) -> Any:
-    return DealRow.supplier if role == "supplier" else DealRow.buyer
+def _own(role: Role, source: Any = DealRow) -> Any:
+    return source.supplier if role == "supplier" else source.buyer
 
 
 def _check_role(role: str) -> None:
@@ -460,13 +482,14 @@ def top_partners(
     """
     _check_role(role)
     filters = filters or Filters()
-    partner = _other(role).label("state")
-    measures = _measures()
+    source = _source(filters)
+    partner = _other(role, source).label("state")
+    measures = _measures(source)
     deals, usd = measures[0], measures[1]
     first, second = (usd, deals) if order == "value" else (deals, usd)
     statement = (
         select(partner, *measures)
-        .where(_own(role) == state, *_where(filters))
+        .where(_own(role, source) == state, *_where(filters, source))
         .group_by(partner)
         .order_by(first.desc(), second.desc(), partner)
         .limit(limit)
@@ -495,14 +518,15 @@ def by_year(
     With *state*, only the deals of that state (in *role*, or in either role).
     """
     filters = filters or Filters()
-    statement = select(DealRow.year, *_measures()).where(*_where(filters))
+    source = _source(filters)
+    statement = select(source.year, *_measures(source)).where(*_where(filters, source))
     if state is not None:
         if role is None:
-            statement = statement.where(or_(DealRow.supplier == state, DealRow.buyer == state))
+            statement = statement.where(or_(source.supplier == state, source.buyer == state))
         else:
             _check_role(role)
-            statement = statement.where(_own(role) == state)
-    statement = statement.group_by(DealRow.year)
+            statement = statement.where(_own(role, source) == state)
+    statement = statement.group_by(source.year)
     out = [
         YearTotal(
             year=row.year,

@@ -45,6 +45,7 @@ from armstrack.store.base import (
 )
 
 __all__ = [
+    "DealCellRow",
     "DealKeyRow",
     "DealLineRow",
     "DealRow",
@@ -272,6 +273,33 @@ class DealValueRow(Base):
     value_usd: Mapped[Decimal | None]
     fx_rate: Mapped[Decimal | None] = mapped_column(RATE)
     fx_date: Mapped[date | None]
+
+
+class DealCellRow(Base):
+    """Totals of the deals sharing supplier, buyer, year and status, for aggregate queries.
+
+    Derived from ``deals`` and kept by :mod:`armstrack.store.usd` (a supplier and buyer
+    never change once a deal exists, so a batch refreshes the cells of the pairs it
+    touched). ``stated`` deals state a value, ``valued`` have it in USD.
+    """
+
+    __tablename__ = "deal_cells"
+    __table_args__ = (
+        Index("ix_deal_cells_supplier_buyer_year_status", "supplier", "buyer", "year", "status"),
+        Index("ix_deal_cells_buyer_supplier_year", "buyer", "supplier", "year"),
+    )
+
+    id: Mapped[IntPK]
+    supplier: Mapped[str | None] = mapped_column(String(3))
+    buyer: Mapped[str | None] = mapped_column(String(3))
+    year: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[Status] = mapped_column(enum_type(Status, "status"))
+    deals: Mapped[int] = mapped_column(Integer)
+    value_usd: Mapped[Decimal | None]
+    valued: Mapped[int] = mapped_column(Integer)
+    stated: Mapped[int] = mapped_column(Integer)
+    systems: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int] = mapped_column(Integer)
 
 
 class StatusEntryRow(Base):

@@ -20,13 +20,25 @@ whether a value is stated, the number of system lines and their total quantity.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select, true, update
+from sqlalchemy import (
+    and_,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from armstrack.fx import to_usd
@@ -34,7 +46,7 @@ from armstrack.model import Money
 from armstrack.store.base import Base
 from armstrack.store.tables import DealLineRow, DealRow, DealValueRow, DocumentRow, SourceRow
 
-__all__ = ["Mark", "fill", "mark", "summarise"]
+__all__ = ["Mark", "fill", "mark", "refresh_cells", "summarise"]
 
 _RATE_PLACES = Decimal("1e-10")  # the scale of the fx_rate column
 _BATCH = 5000
@@ -133,7 +145,63 @@ def summarise(session: Session, deal_ids: Sequence[int] | None = None) -> None:
     )
     if deal_ids is None:
         session.execute(statement)
+        refresh_cells(session, None)
         return
     ids = sorted(set(deal_ids))
+    pairs: set[tuple[str | None, str | None]] = set()
     for start in range(0, len(ids), _IN_CHUNK):
-        session.execute(statement.where(deals.c.id.in_(ids[start : start + _IN_CHUNK])))
+        chunk = ids[start : start + _IN_CHUNK]
+        session.execute(statement.where(deals.c.id.in_(chunk)))
+        pairs.update(
+            (supplier, buyer)
+            for supplier, buyer in session.execute(
+                select(deals.c.supplier, deals.c.buyer).where(deals.c.id.in_(chunk)).distinct()
+            )
+        )
+    refresh_cells(session, pairs)
+
+
+_PAIRS_PER_STATEMENT = 100
+
+
+def refresh_cells(session: Session, pairs: Iterable[tuple[str | None, str | None]] | None) -> None:
+    """Recount the ``deal_cells`` of these (supplier, buyer) pairs (all of them if ``None``).
+
+    A deal's supplier and buyer never change once it exists (reports merge only when
+    both are the same), so the cells of the pairs a batch touched are all it changed.
+    """
+    cells = Base.metadata.tables["deal_cells"]
+    deals = Base.metadata.tables["deals"]
+    keys = [deals.c.supplier, deals.c.buyer, deals.c.year, deals.c.status]
+    counted = select(
+        *keys,
+        func.count(),
+        func.sum(deals.c.value_usd),
+        func.count(deals.c.value_usd),
+        func.count(case((deals.c.has_value, 1))),
+        func.coalesce(func.sum(deals.c.systems), 0),
+        func.coalesce(func.sum(deals.c.quantity), 0),
+    ).group_by(*keys)
+    columns = ["supplier", "buyer", "year", "status", "deals", "value_usd", "valued", "stated"]
+    columns += ["systems", "quantity"]
+    if pairs is None:
+        session.execute(delete(cells))
+        session.execute(insert(cells).from_select(columns, counted))
+        return
+    todo = sorted(pairs, key=lambda p: (p[0] or "", p[1] or ""))
+    for start in range(0, len(todo), _PAIRS_PER_STATEMENT):
+        chunk = todo[start : start + _PAIRS_PER_STATEMENT]
+        session.execute(delete(cells).where(_pair_in(cells, chunk)))
+        session.execute(insert(cells).from_select(columns, counted.where(_pair_in(deals, chunk))))
+
+
+def _pair_in(table: Any, pairs: Sequence[tuple[str | None, str | None]]) -> Any:
+    return or_(
+        *(
+            and_(
+                table.c.supplier.is_(None) if s is None else table.c.supplier == s,
+                table.c.buyer.is_(None) if b is None else table.c.buyer == b,
+            )
+            for s, b in pairs
+        )
+    )

@@ -3,24 +3,48 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from armstrack import query
-from armstrack.model import Category, Deal, Document, Status, SystemLine
+from armstrack.model import Category, Deal, Document, Money, Status, SystemLine
 from armstrack.query import Filters
 from armstrack.store.tables import DealRow, DealValueRow
 from armstrack.store.tracker import Tracker
 
-fixtures = sys.modules["armstrack_tests_query_fixtures"]
-usd = fixtures.usd
+
+def _fixtures() -> ModuleType:
+    """The shared fixtures (tests/query/fixtures.py), imported once by file path."""
+    name = "armstrack_tests_query_fixtures"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parent / "fixtures.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_f = _fixtures()
+backend = _f.backend
+connection = _f.connection
+engine = _f.engine
+_query_engines = _f._query_engines
+session = _f.session
+sessions = _f.sessions
+usd = _f.usd
 
 ALL_USD = usd("k9") + usd("f35") + usd("krab")
 
@@ -262,3 +286,37 @@ def test_undated_deals_come_last_and_pages_cross_over(
             d.id for d in deals[2:]
         ]
         assert query.deals_of(fresh, "POL", "buyer", limit=5, offset=4) == []
+
+
+def test_cells_give_the_same_answers_as_the_deals(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def answers() -> list[object]:
+        return [
+            query.totals(session),
+            *(query.totals(session, [d]) for d in ("supplier", "buyer", "year", "status")),
+            query.totals(session, ["supplier", "year"], Filters(since=2021, states=("POL",))),
+            query.flows(session),
+            query.top_partners(session, "POL", "buyer"),
+            query.by_year(session, state="POL"),
+        ]
+
+    from_cells = answers()
+    monkeypatch.setattr(query, "_source", lambda *_args, **_kw: DealRow)
+    assert answers() == from_cells
+
+
+def test_cells_follow_later_ingests(session: Session, sessions: sessionmaker[Session]) -> None:
+    later = Document(id="later", text="Report later.", published=date(2022, 9, 1))
+    deal = Deal(
+        supplier="KOR",
+        buyer="POL",
+        systems=[SystemLine(name="FA-50 jets", category="aircraft", quantity=48)],
+        value=Money(amount=Decimal("3000000000"), currency="USD"),
+        status="signed",
+    )
+    Tracker(sessions).ingest([later], extractor=lambda _document: [deal])
+    with sessions() as fresh:
+        kor = next(r for r in query.totals(fresh, ["supplier"]) if r.supplier == "KOR")
+        assert (kor.deals, kor.valued, kor.value_usd) == (3, 2, usd("k9") + Decimal("3e9"))
+        assert kor.quantity == 48 + 180 + 48
