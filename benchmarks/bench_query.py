@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from armstrack import query
 from armstrack.model import Category, Status
-from armstrack.store import migrate
+from armstrack.store import migrate, usd
 from armstrack.store.base import Base
 from armstrack.store.session import make_engine
 from armstrack.store.tracker import Tracker
@@ -294,6 +294,8 @@ def _prepare(url: str, deals: int) -> Engine:
     Tracker(sessionmaker(engine)).sync_catalogue()
     started = time.perf_counter()
     generate(engine, deals)
+    with sessionmaker(engine)() as session, session.begin():
+        usd.refresh_cells(session, None)  # what ingest keeps up to date batch by batch
     print(f"  generated {deals:,} deals in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return engine
 
