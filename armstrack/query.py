@@ -663,12 +663,12 @@ def _deals(
     dated = statement.where(DealRow.year.is_not(None)).order_by(
         DealRow.year.desc(), DealRow.id.desc()
     )
-    rows = list(connection.execute(dated if want is None else dated.limit(want)))
+    rows = list(connection.execute(dated if want is None else dated.limit(want)).all())
     if want is None or len(rows) < want:
         undated = statement.where(DealRow.year.is_(None)).order_by(DealRow.id.desc())
         if want is not None:
             undated = undated.limit(want - len(rows))
-        rows += connection.execute(undated)
+        rows += connection.execute(undated).all()
     rows = rows[offset:want]
     ids = [row[0] for row in rows]
     lines = _lines_of(session, ids)
@@ -765,7 +765,7 @@ def _lines_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealLine]]
     for chunk in _chunks(ids):
         for deal_id, name, quantity, category, system_id in connection.execute(
             _LINES, {"ids": list(chunk)}
-        ):
+        ).all():
             out.setdefault(deal_id, []).append(
                 DealLine(name, quantity, category.value if category else None, system_id)
             )
@@ -777,7 +777,7 @@ def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealSour
     connection = session.connection()
     for chunk in _chunks(ids):
         current: dict[int, tuple[Any, list[str]]] = {}
-        for row in connection.execute(_SOURCES, {"ids": list(chunk)}):
+        for row in connection.execute(_SOURCES, {"ids": list(chunk)}).all():
             if row.id not in current:
                 current[row.id] = (row, [])
             quotes = current[row.id][1]
