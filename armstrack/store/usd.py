@@ -9,8 +9,9 @@ by the queries and never mixed into sums. A row whose ``fx_date`` is empty has n
 normalised yet.
 
 The ``deals`` row keeps a summary for aggregate queries: the chosen value in USD,
-whether a value is stated, the number of system lines and their total quantity.
-:func:`fill` brings it up to date for the deals it is told were touched.
+whether a value is stated, the number of system lines and their total quantity; and
+``deal_cells`` hold those totals per supplier, buyer, year and status. :func:`fill`
+brings both up to date for the deals a write touched.
 
 >>> from armstrack.store import Tracker
 >>> with Tracker.open("sqlite:///:memory:") as tracker, tracker.sessions() as session:
