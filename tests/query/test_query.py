@@ -320,3 +320,19 @@ def test_cells_follow_later_ingests(session: Session, sessions: sessionmaker[Ses
         kor = next(r for r in query.totals(fresh, ["supplier"]) if r.supplier == "KOR")
         assert (kor.deals, kor.valued, kor.value_usd) == (3, 2, usd("k9") + Decimal("3e9"))
         assert kor.quantity == 48 + 180 + 48
+
+
+def test_search_by_family_id_finds_every_variant(
+    session: Session, sessions: sessionmaker[Session]
+) -> None:
+    vajra = Document(id="vajra", text="Report vajra.", published=date(2017, 5, 1))
+    deal = Deal(
+        supplier="KOR",
+        buyer="IND",
+        systems=[SystemLine(name="Vajra howitzers", category="artillery", system_id="k9-vajra")],
+    )
+    Tracker(sessions).ingest([vajra], extractor=lambda _document: [deal])
+    with sessions() as fresh:
+        # "Vajra howitzers" has no "k9" in its name: found through its family
+        assert sorted(d.buyer for d in query.search(fresh, "k9")) == ["IND", "POL"]
+        assert [d.buyer for d in query.search(fresh, "K9-Vajra")] == ["IND"]
