@@ -278,7 +278,7 @@ _CURRENCIES = sorted(c for c in codes._currencies())
 @st.composite
 def _moneys(draw: st.DrawFn) -> Money:
     digits = draw(st.integers(min_value=0, max_value=10**15 - 1))
-    places = draw(st.integers(min_value=-6, max_value=6))
+    places = draw(st.integers(min_value=-6, max_value=2))  # amounts stay below 10**18
     amount = Decimal(digits).scaleb(places)
     upper = None
     if draw(st.booleans()):
