@@ -27,7 +27,7 @@ from armstrack.catalogue import Catalogue
 from armstrack.extract.dates import find_dates
 from armstrack.extract.deals import SentenceFacts, assemble
 from armstrack.extract.mentions import gazetteer_for, match_text
-from armstrack.extract.money import find_money
+from armstrack.extract.money import find_money, scan_money
 from armstrack.extract.quantity import find_quantities
 from armstrack.extract.sentences import split_sentences
 from armstrack.extract.spans import DateMention, Span
@@ -55,8 +55,12 @@ def extract(
     low = match_text(text)
     mentions = gazetteer.find(text, low=low)
     named = {m.state for m in mentions if m.kind == "state" and m.state}
-    money = find_money(text, states=named)  # "kroner" is NOK where the text names Norway
-    quantities = [q for q in find_quantities(text) if not any(q.overlaps(m) for m in money)]
+    plain, ambiguous = scan_money(text)
+    # "kroner" is NOK where the text names Norway: read again only where states can count.
+    money = find_money(text, states=named) if ambiguous and named else plain
+    quantities = [
+        q for q in find_quantities(text, money=plain) if not any(q.overlaps(m) for m in money)
+    ]
     facts: list[SentenceFacts] = []
     spans = _bounded(text, _rejoin(text, split_sentences(text)))
     sent_mentions_all = _bucket(mentions, spans)

@@ -38,7 +38,7 @@ from armstrack import codes
 from armstrack.extract.spans import MoneyMention
 from armstrack.model import Money
 
-__all__ = ["find_money", "format_money", "parse_money"]
+__all__ = ["find_money", "format_money", "parse_money", "scan_money"]
 
 # --- data -------------------------------------------------------------------------------
 # Currency forms are general knowledge of how the press writes money (ISO 4217 codes,
@@ -426,14 +426,19 @@ def _scale_at(text: str, pos: int, *, attached_ok: bool) -> tuple[int, int] | No
 
 
 def _suffix_at(
-    text: str, pos: int, strict: bool, states: Collection[str]
+    text: str, pos: int, strict: bool, states: Collection[str], seen: list[bool]
 ) -> tuple[str | None, str, int] | None:
-    """A currency name or code at *pos*: (code or None if ambiguous, form, end)."""
+    """A currency name or code at *pos*: (code or None if ambiguous, form, end).
+
+    An ambiguous name sets ``seen[0]``: the states given may then change what is read.
+    """
     m = _NAME_RE.match(text, pos)
     if m is not None:
         form = m.group("name").lower()
         key = re.sub(r"[ \t\u00a0]", "", form)
         code = _NAME_CODES[key]
+        if code is None:
+            seen[0] = True
         if code is None and states:
             options = {AMBIGUOUS.get(key, {}).get(state) for state in states} - {None}
             code = options.pop() if len(options) == 1 else None
@@ -472,7 +477,12 @@ def _money(
 
 
 def _read(
-    text: str, m: re.Match[str], lead: _LeadIns, strict: bool, states: Collection[str]
+    text: str,
+    m: re.Match[str],
+    lead: _LeadIns,
+    strict: bool,
+    states: Collection[str],
+    seen: list[bool],
 ) -> tuple[MoneyMention | None, int]:
     """Read the money mention around the number *m*; return it (or None) and where to resume."""
     start, end = m.span()
@@ -523,7 +533,7 @@ def _read(
                     pos = s2[1] if s2 else n2.end()
 
     currency: str | None = prefix[2] if prefix else None
-    suffix = _suffix_at(text, pos, strict, states)
+    suffix = _suffix_at(text, pos, strict, states, seen)
     if suffix is not None:
         code, form, s_end = suffix
         needs_scale = form in _NAME_NEEDS_SCALE or (form.isupper() and len(form) == 3)
@@ -566,15 +576,18 @@ def _read(
     return MoneyMention(start=mention_start, end=pos, money=money), pos
 
 
-def _scan(text: str, strict: bool, states: Collection[str] = ()) -> list[MoneyMention]:
+def _scan(
+    text: str, strict: bool, states: Collection[str] = (), seen: list[bool] | None = None
+) -> list[MoneyMention]:
     found: list[MoneyMention] = []
     lead = _LeadIns(text, strict)
+    seen = [False] if seen is None else seen
     pos = 0
     while True:
         m = _NUMBER_RE.search(text, pos)
         if m is None:
             return found
-        mention, resume = _read(text, m, lead, strict, states)
+        mention, resume = _read(text, m, lead, strict, states, seen)
         if mention is not None and (not found or mention.start >= found[-1].end):
             found.append(mention)
         pos = max(resume, m.end())
@@ -599,6 +612,21 @@ def find_money(text: str, *, states: Collection[str] = ()) -> list[MoneyMention]
     ['NOK']
     """
     return _scan(text, strict=True, states=states)
+
+
+def scan_money(text: str) -> tuple[list[MoneyMention], bool]:
+    """Return :func:`find_money` of *text* with no states, and whether states could change it.
+
+    States settle only the currency names several states use; where the text holds none,
+    ``find_money(text, states=...)`` is the same list for any states, and one scan serves
+    both the money and the counts of a text.
+
+    >>> scan_money("2.1 billion kroner")
+    ([], True)
+    """
+    seen = [False]
+    found = _scan(text, strict=True, seen=seen)
+    return found, seen[0]
 
 
 def parse_money(s: str) -> Money | None:

@@ -20,10 +20,11 @@ cannot fall inside another number, and each is read and checked within a bounded
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from armstrack.extract.money import NAMES as _CURRENCY_NAMES
 from armstrack.extract.money import find_money
-from armstrack.extract.spans import QuantityMention
+from armstrack.extract.spans import MoneyMention, QuantityMention
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -307,15 +308,20 @@ def _is_count(text: str, start: int, end: int, value: int, m: re.Match[str]) -> 
     )
 
 
-def find_quantities(text: str) -> list[QuantityMention]:
+def find_quantities(
+    text: str, *, money: Sequence[MoneyMention] | None = None
+) -> list[QuantityMention]:
     """Find every count in *text*, in text order, without overlaps.
+
+    *money* is :func:`~armstrack.extract.money.find_money` of *text* (no states), when the
+    caller already has it.
 
     >>> [(m.value, m.start, m.end) for m in find_quantities("sixty-four jets, a dozen ships")]
     [(64, 0, 10), (12, 17, 24)]
     >>> find_quantities("In 2024 it paid $500 million for 155mm shells, 20% more than F-16 parts.")
     []
     """
-    money = find_money(text)
+    money = find_money(text) if money is None else money
     found: list[QuantityMention] = []
     k = 0
     pos = 0
