@@ -14,7 +14,7 @@ from armstrack.extract.spans import (
 from armstrack.extract.triggers import TriggerHit
 from armstrack.model import Category, DealDate, DealKind, Evidence, Money, Status
 
-__all__ = ["Draft", "Line", "SentenceFacts", "evidence_at"]
+__all__ = ["Draft", "Line", "Note", "SentenceFacts", "evidence_at"]
 
 
 @dataclass
@@ -48,6 +48,31 @@ class Line:
     generic: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """The evidence of one field while deals are drafted: an :class:`Evidence` without its
+    document, made into one only for the deals kept (:meth:`evidence`)."""
+
+    start: int
+    end: int
+    sentence: str
+    field: str
+    rule: str
+
+    def evidence(self, document_id: str | None) -> Evidence:
+        """The :class:`Evidence` of this note in document *document_id*."""
+        # Built by the extractor from offsets it holds, so valid by construction: skip
+        # validation.
+        return Evidence.model_construct(
+            document_id=document_id,
+            start=self.start,
+            end=self.end,
+            sentence=self.sentence,
+            field=self.field,
+            rule=self.rule,
+        )
+
+
 @dataclass
 class Draft:
     """A deal under construction, with the evidence of each field."""
@@ -60,7 +85,7 @@ class Draft:
     kind: DealKind = DealKind.SALE
     supplier_orgs: list[str] = field(default_factory=list)
     buyer_orgs: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Note] = field(default_factory=list)
     confidence: float = 0.8
     sentence: int = 0
     rules: list[str] = field(default_factory=list)
@@ -68,16 +93,6 @@ class Draft:
     date: DealDate | None = None
 
 
-def evidence_at(
-    text: str, s: int, e: int, start: int, end: int, field_: str, rule: str
-) -> Evidence:
+def evidence_at(text: str, s: int, e: int, start: int, end: int, field_: str, rule: str) -> Note:
     """Return the evidence that ``text[start:end]`` in sentence ``text[s:e]`` supports a field."""
-    # Built by the extractor from offsets it holds, so valid by construction: skip validation.
-    return Evidence.model_construct(
-        document_id=None,
-        start=start,
-        end=max(start, end),
-        sentence=text[s:e].strip(),
-        field=field_,
-        rule=rule or "rule",
-    )
+    return Note(start, max(start, end), text[s:e].strip(), field_, rule or "rule")

@@ -206,10 +206,7 @@ def to_deal(d: Draft, document_id: str | None) -> Deal:
                 name=ln.name, category=ln.category, quantity=ln.quantity, system_id=ln.system_id
             )
         )
-    evidence = [
-        ev.model_copy(update={"document_id": document_id}) if document_id else ev
-        for ev in d.evidence
-    ]
+    evidence = [note.evidence(document_id or None) for note in d.evidence]
     return Deal(
         supplier=d.supplier,
         buyer=d.buyer,
