@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import random
+import subprocess
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
@@ -305,3 +308,35 @@ def test_html_blanking_keeps_offsets(text: str) -> None:
         assert after == before or after == " " or text[i] == "&", (i, text)
     if "<" not in text and "&" not in text:
         assert blanked == text
+
+
+@pytest.mark.slow
+def test_extract_is_deterministic_across_hash_seeds(tmp_path: Path) -> None:
+    """Set and dict order of strings changes with PYTHONHASHSEED: output must not."""
+    rng = random.Random(0)
+    docs = []
+    for i in range(40):
+        words = [rng.choice(PIECES) for _ in range(rng.randint(5, 40))]
+        lines = [
+            f"{rng.choice(STATES)} {rng.choice(VERBS)} {rng.randint(2, 200)} "
+            f"{rng.choice(SYSTEMS)} from {rng.choice(STATES)} for {rng.choice(SUMS)}."
+            for _ in range(rng.randint(1, 5))
+        ]
+        docs.append({"id": f"d{i}", "text": " ".join(lines + words), "published": "2024-06-07"})
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    outputs = []
+    for seed in ("0", "1", "12345"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "armstrack", "extract", str(path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=120,
+            check=True,
+        )
+        outputs.append(proc.stdout)
+    assert outputs[0].count("\n") == len(docs)
+    assert outputs[0].count('"supplier": "') > 10
+    assert outputs[1] == outputs[0]
+    assert outputs[2] == outputs[0]
