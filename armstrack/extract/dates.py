@@ -245,6 +245,14 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
 ]
 
 
+#: What each rule needs in the text to match at all: ``d`` a digit, ``m`` a month name.
+#: A rule whose needs the text lacks is not run (most sentences name no month).
+_NEEDS = ("d", "md", "md", "md", "m", "md", "md", "", "d", "m", "", "", "", "")
+_ANY_DIGIT = re.compile(r"\d")
+# Every month form of _MONTH starts with one of these (case kept, as in _MONTH).
+_ANY_MONTH = re.compile("|".join(sorted({name[:3] for name in MONTHS})))
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Find every date in *text*, in text order, without overlaps.
 
@@ -258,7 +266,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     []
     """
     candidates: list[tuple[int, int, DealDate]] = []
-    for pattern, handler in RULES:
+    digit = _ANY_DIGIT.search(text) is not None
+    month = _ANY_MONTH.search(text) is not None
+    for (pattern, handler), needs in zip(RULES, _NEEDS, strict=True):
+        if ("d" in needs and not digit) or ("m" in needs and not month):
+            continue
         for m in pattern.finditer(text):
             try:
                 read = handler(m, published)

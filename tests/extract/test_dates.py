@@ -133,6 +133,37 @@ def test_date_like_text_is_ordered(parts: list[str], published: date) -> None:
         assert before.end <= after.start
 
 
+def _every_rule(text: str, published: date | None) -> list[tuple[int, int, object]]:
+    """find_dates with every rule run on every text (no skipping by what the text lacks)."""
+    candidates = []
+    for pattern, handler in dates.RULES:
+        for m in pattern.finditer(text):
+            try:
+                read = handler(m, published)
+            except (ValueError, OverflowError):
+                continue
+            if read is not None:
+                candidates.append(read)
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    found: list[tuple[int, int, object]] = []
+    for start, end, when in candidates:
+        if not found or start >= found[-1][1]:
+            found.append((start, end, when))
+    return found
+
+
+_SKIP_PIECES = [*_PIECES, "\u0664", "\u0662\u0660\u0662\u0664", "YEAR", "End", "MONTH", "jan"]
+
+
+@given(st.lists(st.sampled_from(_SKIP_PIECES)), st.one_of(st.none(), st.dates()))
+def test_rules_skipped_for_what_the_text_lacks_would_find_nothing(
+    parts: list[str], published: date | None
+) -> None:
+    text = "".join(parts)
+    found = [(m.start, m.end, m.date) for m in find_dates(text, published)]
+    assert found == _every_rule(text, published)
+
+
 _MB = 1_000_000
 ADVERSARIAL: list[tuple[str, str]] = [
     ("commas", ("1," * _MB)[:_MB]),
