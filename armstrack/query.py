@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from typing import IO, Any, Literal, get_args
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     and_,
     bindparam,
     case,
@@ -481,19 +483,8 @@ def top_partners(
     Ordered by value in USD (or by number of deals), then the other measure, then code.
     """
     _check_role(role)
-    filters = filters or Filters()
-    source = _source(filters)
-    partner = _other(role, source).label("state")
-    measures = _measures(source)
-    deals, usd = measures[0], measures[1]
-    first, second = (usd, deals) if order == "value" else (deals, usd)
-    statement = (
-        select(partner, *measures)
-        .where(_own(role, source) == state, *_where(filters, source))
-        .group_by(partner)
-        .order_by(first.desc(), second.desc(), partner)
-        .limit(limit)
-    )
+    statement = _partners_statement(role, order, filters or Filters())
+    rows = session.connection().execute(statement, {"state": state, "limit": limit})
     return [
         Partner(
             state=row.state,
@@ -502,8 +493,25 @@ def top_partners(
             without_value=row.without_value,
             unconverted=row.unconverted,
         )
-        for row in session.connection().execute(statement)
+        for row in rows
     ]
+
+
+@functools.lru_cache(maxsize=256)
+def _partners_statement(role: Role, order: str, filters: Filters) -> Select[Any]:
+    """The statement of :func:`top_partners`, built once per shape (state, limit bound)."""
+    source = _source(filters)
+    partner = _other(role, source).label("state")
+    measures = _measures(source)
+    deals, usd = measures[0], measures[1]
+    first, second = (usd, deals) if order == "value" else (deals, usd)
+    return (
+        select(partner, *measures)
+        .where(_own(role, source) == bindparam("state"), *_where(filters, source))
+        .group_by(partner)
+        .order_by(first.desc(), second.desc(), partner)
+        .limit(bindparam("limit"))
+    )
 
 
 def by_year(
@@ -517,16 +525,10 @@ def by_year(
 
     With *state*, only the deals of that state (in *role*, or in either role).
     """
-    filters = filters or Filters()
-    source = _source(filters)
-    statement = select(source.year, *_measures(source)).where(*_where(filters, source))
-    if state is not None:
-        if role is None:
-            statement = statement.where(or_(source.supplier == state, source.buyer == state))
-        else:
-            _check_role(role)
-            statement = statement.where(_own(role, source) == state)
-    statement = statement.group_by(source.year)
+    if role is not None:
+        _check_role(role)
+    statement = _years_statement(filters or Filters(), state is not None, role)
+    rows = session.connection().execute(statement, {"state": state} if state else {})
     out = [
         YearTotal(
             year=row.year,
@@ -535,10 +537,24 @@ def by_year(
             without_value=row.without_value,
             unconverted=row.unconverted,
         )
-        for row in session.connection().execute(statement)
+        for row in rows
     ]
     out.sort(key=lambda y: (y.year is None, y.year or 0))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _years_statement(filters: Filters, of_state: bool, role: Role | None) -> Select[Any]:
+    """The statement of :func:`by_year`, built once per shape (the state bound)."""
+    source = _source(filters)
+    statement = select(source.year, *_measures(source)).where(*_where(filters, source))
+    if of_state:
+        state: Any = bindparam("state")
+        if role is None:
+            statement = statement.where(or_(source.supplier == state, source.buyer == state))
+        else:
+            statement = statement.where(_own(role, source) == state)
+    return statement.group_by(source.year)
 
 
 def unconverted(session: Session, filters: Filters | None = None) -> list[Unconverted]:
