@@ -36,6 +36,7 @@ from pydantic import ValidationError
 
 from armstrack import codes
 from armstrack.extract.spans import MoneyMention
+from armstrack.extract.starts import search, start_finder
 from armstrack.model import Money
 
 __all__ = ["find_money", "format_money", "parse_money", "scan_money"]
@@ -347,6 +348,7 @@ _NUMBER_RE = re.compile(
     rf"(?P<digits>{_DIGITS})"
     rf"|(?P<word>(?<![\w-])(?i:{_WORDS})(?={_SP}(?i:trillion|billion|million)\b))"
 )
+_NUMBER_START = start_finder(_WORD_NUMBERS, r"[\w-]")
 _NUMBER_AT = re.compile(_DIGITS)
 # Lead-ins are found in one pass over the text each, keyed by where they end: a currency
 # before a number, a hedge or "between" before a sum, "from" before a change of value.
@@ -584,7 +586,7 @@ def _scan(
     seen = [False] if seen is None else seen
     pos = 0
     while True:
-        m = _NUMBER_RE.search(text, pos)
+        m = search(_NUMBER_RE, _NUMBER_START, text, pos)
         if m is None:
             return found
         mention, resume = _read(text, m, lead, strict, states, seen)

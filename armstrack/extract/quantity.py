@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from armstrack.extract.money import NAMES as _CURRENCY_NAMES
 from armstrack.extract.money import find_money
 from armstrack.extract.spans import MoneyMention, QuantityMention
+from armstrack.extract.starts import search, start_finder
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -129,6 +130,7 @@ _CANDIDATE_RE = re.compile(
     rf"|an?(?={_SP}(?:dozen|pair{_SP}of|hundred|thousand)\b)"
     rf"|half(?={_SP}an?{_SP}dozen\b))(?![\w']))"
 )
+_CANDIDATE_START = start_finder([*UNITS, *TENS, "a", "an", "half"], r"[\w'-]")
 # One token of a number written in words, with what joins it to the previous one.
 _TOKEN_RE = re.compile(rf"(?P<sep>{_SP}|-)(?P<tok>[A-Za-z]+)(?![\w'])")
 _ECHO_RE = re.compile(rf"{_SP}?\((?P<n>\d{{1,3}}(?:,\d{{3}})*|[A-Za-z-]+)\)")
@@ -326,7 +328,7 @@ def find_quantities(
     k = 0
     pos = 0
     while True:
-        m = _CANDIDATE_RE.search(text, pos)
+        m = search(_CANDIDATE_RE, _CANDIDATE_START, text, pos)
         if m is None:
             return found
         read = _read(text, m)
