@@ -172,8 +172,8 @@ class Gazetteer:
         for last, entries in self._automaton.iter(low):
             for entry in entries:
                 start = last + 1 - entry.length
-                if start > 0 and _word_char(low[start - 1]) and _word_char(low[start]):
-                    break
+                if start > 0 and low[start - 1].isalnum() and low[start].isalnum():
+                    break  # inside a word (as _word_char, inlined: this loop is hot)
                 if (
                     entry.kind in ("system", "class")
                     and start > 1
@@ -203,12 +203,13 @@ def _word_char(c: str) -> bool:
 
 def _word_end(low: str, end: int, size: int, kind: str) -> int:
     """Return where the word ends if *end* is a boundary (allowing plural endings), else -1."""
-    if end >= size or not _word_char(low[end]) or not _word_char(low[end - 1]):
+    # _word_char is str.isalnum, called directly here: this runs for every hit.
+    if end >= size or not low[end].isalnum() or not low[end - 1].isalnum():
         return end
     if kind in ("system", "class", "organisation"):
         for suffix in _SUFFIXES:
             stop = end + len(suffix)
-            if low.startswith(suffix, end) and (stop >= size or not _word_char(low[stop])):
+            if low.startswith(suffix, end) and (stop >= size or not low[stop].isalnum()):
                 return stop
     return -1
 

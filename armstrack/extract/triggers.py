@@ -188,7 +188,8 @@ def find_triggers(
     """
     c = _compiled(rules or default_rules())
     end = len(low) if end is None else end
-    hedged = _sentence_cues(low[start:end], c)
+    hedged: str | None = None  # the sentence's hedging cue, read at its first trigger
+    cues_read = False
     hits: list[TriggerHit] = []
     for match in c.pattern.finditer(low, start, end):
         s, e = match.span()
@@ -216,6 +217,8 @@ def find_triggers(
             continue
         pos, rule = reading
         status, cues, infinitive, passive = _status(pos, rule, form, prev_words, c)
+        if not cues_read:
+            hedged, cues_read = _sentence_cues(low[start:end], c), True
         if hedged is not None and status is not None and status is not Status.CANCELLED:
             status, cues = Status.ALLEGED, (*cues, hedged)
         hits.append(
