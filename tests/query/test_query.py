@@ -21,6 +21,7 @@ from armstrack.model import Category, Deal, Document, Money, Status, SystemLine
 from armstrack.query import Filters
 from armstrack.store.tables import DealRow, DealValueRow
 from armstrack.store.tracker import Tracker
+from armstrack.store.usd import summarise
 
 
 def _fixtures() -> ModuleType:
@@ -45,6 +46,7 @@ _query_engines = _f._query_engines
 session = _f.session
 sessions = _f.sessions
 usd = _f.usd
+DEALS_ = _f.DEALS
 
 ALL_USD = usd("k9") + usd("f35") + usd("krab")
 
@@ -345,3 +347,21 @@ def test_search_by_family_id_finds_every_variant(
         # "Vajra howitzers" has no "k9" in its name: found through its family
         assert sorted(d.buyer for d in query.search(fresh, "k9")) == ["IND", "POL"]
         assert [d.buyer for d in query.search(fresh, "K9-Vajra")] == ["IND"]
+
+
+def test_cells_kept_batch_by_batch_equal_a_full_recount(
+    session: Session, sessions: sessionmaker[Session]
+) -> None:
+    again = Document(id="k9-again", text="Report k9 again.", published=date(2023, 3, 1))
+    later = DEALS_["k9"].model_copy(update={"status": Status.DELIVERED, "evidence": ()})
+    report = Tracker(sessions).ingest([again], extractor=lambda _document: [later], batch_size=1)
+    assert report.merged == 1  # a second report of the K9 deal
+    with sessions() as fresh:
+        kept = [query.totals(fresh, ["supplier", "buyer", "year", "status"]), query.flows(fresh)]
+        summarise(fresh, None)  # recount every deal and cell
+        assert [
+            query.totals(fresh, ["supplier", "buyer", "year", "status"]),
+            query.flows(fresh),
+        ] == kept
+        statuses = {r.status for r in kept[0] if r.supplier == "KOR" and r.year == 2022}
+        assert Status.DELIVERED.value in statuses
