@@ -5,19 +5,12 @@ from __future__ import annotations
 import click
 from alembic.util import CommandError
 
-from armstrack.cli.ingest import DB_HELP
+from armstrack.cli.ingest import DB_HELP, database_errors, where
 from armstrack.store import migrate
-from armstrack.store.session import resolve_url
 
 __all__ = ["db"]
 
 _db_option = click.option("--db", "url", metavar="URL", help=DB_HELP)
-
-
-def _where(url: str | None) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(resolve_url(url)).render_as_string(hide_password=True)
 
 
 @click.group()
@@ -31,10 +24,11 @@ def db() -> None:
 def upgrade(url: str | None, revision: str) -> None:
     """Upgrade the database to the latest schema (creating it if it is empty)."""
     try:
-        now = migrate.upgrade_database(url, revision)
+        with database_errors(url):
+            now = migrate.upgrade_database(url, revision)
     except CommandError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"{_where(url)}: at revision {now}")
+    click.echo(f"{where(url)}: at revision {now}")
 
 
 @db.command("downgrade")
@@ -43,15 +37,17 @@ def upgrade(url: str | None, revision: str) -> None:
 def downgrade(revision: str, url: str | None) -> None:
     """Downgrade the database to REVISION (base drops every table; one step: -- -1)."""
     try:
-        now = migrate.downgrade_database(url, revision)
+        with database_errors(url):
+            now = migrate.downgrade_database(url, revision)
     except CommandError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"{_where(url)}: at revision {now or 'base'}")
+    click.echo(f"{where(url)}: at revision {now or 'base'}")
 
 
 @db.command("current")
 @_db_option
 def current(url: str | None) -> None:
     """Show the database's schema revision and whether it needs an upgrade."""
-    revision, state = migrate.database_state(url)
-    click.echo(f"{_where(url)}: revision {revision or 'none'} ({state}; head {migrate.head()})")
+    with database_errors(url):
+        revision, state = migrate.database_state(url)
+    click.echo(f"{where(url)}: revision {revision or 'none'} ({state}; head {migrate.head()})")

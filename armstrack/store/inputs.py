@@ -4,27 +4,50 @@ A ``.jsonl`` file holds one document a line, as the input of the evaluation form
 (``id``, ``text``, and optionally ``published`` as ``YYYY-MM-DD``, ``title``, ``url``;
 other fields such as ``deals`` are ignored). Any other file is one document whose id is
 its name without the suffix; in a folder, its path relative to the folder. Folders are
-read recursively for ``.txt`` and ``.jsonl`` files, in name order. A line or file that
-cannot be read becomes a :class:`~armstrack.store.records.SkippedDocument` naming the
-place and the reason, so the rest is still ingested.
+read recursively for ``.txt`` and ``.jsonl`` files, in name order.
+
+A file or line that cannot be read becomes a
+:class:`~armstrack.store.records.SkippedDocument` naming the place (``docs.jsonl:7`` for
+a line) and the reason, so the rest is still ingested: an empty, binary (NUL bytes) or
+non-UTF-8 file or line, a line that is not a JSON object of a document, and a document
+over :data:`MAX_DOCUMENT_BYTES`. JSONL files are streamed a line at a time, each decoded
+on its own, so a file of any size is read in the memory of one line. Text that looks
+like HTML has its tags blanked out (offsets kept) and the caller is warned.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.jsonl").write_bytes(b'{"id": "x", "text": "K2"}\\n{broken\\n')
+>>> [getattr(item, "id", None) or item.reason for item in read_documents([folder])]
+['x', 'not JSON: Expecting property name enclosed in double quotes']
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
 from armstrack.model import Document
 from armstrack.store.records import SkippedDocument
 
-__all__ = ["SUFFIXES", "count_documents", "read_documents"]
+__all__ = ["MAX_DOCUMENT_BYTES", "SUFFIXES", "count_documents", "read_documents"]
+
+#: Largest document read, in bytes: a .txt file or one JSONL line (as ``armstrack extract``).
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 
 #: The files a folder is searched for.
 SUFFIXES = (".txt", ".jsonl")
+
+#: Called with a warning about an input that was read anyway (HTML blanked out).
+Warn = Callable[[str], None]
+
+
+class _Bad(Exception):
+    """One input that cannot be read; the message is the reason."""
 
 
 def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
@@ -38,51 +61,120 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
             yield path, None
 
 
-def _jsonl_line(line: str, place: str) -> Document | SkippedDocument:
+def _decode(data: bytes) -> str:
+    if b"\x00" in data:
+        raise _Bad("binary data (NUL bytes), not text")
     try:
-        row = json.loads(line)
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _Bad(f"not UTF-8 text (bad byte at offset {exc.start})") from exc
+
+
+def _text(text: str, place: str, warn: Warn | None) -> str:
+    # The command line's reader owns the HTML rules; imported here, not at the top,
+    # because the command line package imports this module.
+    from armstrack.cli.extract import _HTML, _blank_html
+
+    if _HTML.search(text):
+        if warn is not None:
+            warn(f"{place}: looks like HTML; tags were blanked out before extraction")
+        return _blank_html(text)
+    return text
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Yield the lines of *stream*; ``None`` for one over the limit (skipped in bounded reads)."""
+    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
+        if len(line) <= MAX_DOCUMENT_BYTES:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(MAX_DOCUMENT_BYTES + 1)
+        yield None
+
+
+def _jsonl_line(line: bytes | None, place: str, warn: Warn | None) -> Document:
+    if line is None:
+        raise _Bad(f"line longer than {MAX_DOCUMENT_BYTES} bytes")
+    try:
+        row = json.loads(_decode(line))
     except json.JSONDecodeError as exc:
-        return SkippedDocument(document=place, reason=f"not JSON: {exc.msg}")
+        raise _Bad(f"not JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise _Bad("not JSON: nested too deeply") from exc
     if not isinstance(row, dict):
-        return SkippedDocument(document=place, reason="expected a JSON object")
+        raise _Bad("expected a JSON object")
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _Bad("'text' must be a non-empty string")
+    for key in ("id", "text", "title", "url"):
+        value = row.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise _Bad(f"{key!r} holds a lone surrogate, not text") from exc
+    published = row.get("published")
     try:
-        published = row.get("published")
         return Document(
             id=row.get("id"),
-            text=row.get("text"),
+            text=_text(text, place, warn),
             title=row.get("title"),
             url=row.get("url"),
             published=date.fromisoformat(published) if isinstance(published, str) else published,
         )
-    except (ValidationError, ValueError, TypeError) as exc:
-        return SkippedDocument(document=place, reason=f"invalid document: {_first(exc)}")
-
-
-def _first(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
+    except ValidationError as exc:
         error = exc.errors()[0]
-        return f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
-    return str(exc)
+        raise _Bad(
+            f"invalid document: {'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+        ) from exc
+    except (ValueError, TypeError) as exc:
+        raise _Bad(f"invalid document: {exc}") from exc
 
 
-def read_documents(paths: Iterable[Path | str]) -> Iterator[Document | SkippedDocument]:
-    """Yield the documents of *paths* (files or folders), or why one could not be read."""
+def _text_file(path: Path, ident: str, warn: Warn | None) -> Document:
+    with path.open("rb") as stream:
+        data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise _Bad(f"larger than {MAX_DOCUMENT_BYTES} bytes, not read")
+    if not data.strip():
+        raise _Bad("empty, no text to read")
+    return Document(id=ident, text=_text(_decode(data), str(path), warn))
+
+
+def _reason(exc: OSError) -> str:
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def read_documents(
+    paths: Iterable[Path | str], *, warn: Warn | None = None
+) -> Iterator[Document | SkippedDocument]:
+    """Yield the documents of *paths* (files or folders), or why one could not be read.
+
+    *warn*, when given, is called with a message about each input read with a caveat
+    (HTML whose tags were blanked out).
+    """
     for path, ident in _files(Path(p) for p in paths):
         if path.suffix == ".jsonl":
             try:
-                with path.open(encoding="utf-8") as handle:
-                    for number, line in enumerate(handle, start=1):
-                        if line.strip():
-                            yield _jsonl_line(line, f"{path}:{number}")
-            except (OSError, UnicodeDecodeError) as exc:
-                yield SkippedDocument(document=str(path), reason=f"cannot read: {exc}")
+                with path.open("rb") as stream:
+                    for number, line in enumerate(_lines(stream), start=1):
+                        if line is not None and not line.strip():
+                            continue
+                        place = f"{path}:{number}"
+                        try:
+                            yield _jsonl_line(line, place, warn)
+                        except _Bad as exc:
+                            yield SkippedDocument(document=place, reason=str(exc))
+            except OSError as exc:
+                yield SkippedDocument(document=str(path), reason=_reason(exc))
             continue
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            yield SkippedDocument(document=str(path), reason=f"cannot read: {exc}")
-            continue
-        yield Document(id=ident or path.stem, text=text)
+            yield _text_file(path, ident or path.stem, warn)
+        except OSError as exc:
+            yield SkippedDocument(document=str(path), reason=_reason(exc))
+        except _Bad as exc:
+            yield SkippedDocument(document=str(path), reason=str(exc))
 
 
 def count_documents(paths: Iterable[Path | str]) -> int:
@@ -93,8 +185,8 @@ def count_documents(paths: Iterable[Path | str]) -> int:
             total += 1
             continue
         try:
-            with path.open(encoding="utf-8", errors="replace") as handle:
-                total += sum(1 for line in handle if line.strip())
+            with path.open("rb") as stream:
+                total += sum(1 for line in _lines(stream) if line is None or line.strip())
         except OSError:
             total += 1
     return total

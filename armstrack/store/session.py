@@ -20,10 +20,28 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["URL_ENV", "default_path", "make_engine", "make_sessions", "resolve_url"]
+__all__ = [
+    "SQLITE_WAIT",
+    "URL_ENV",
+    "WRITE",
+    "default_path",
+    "make_engine",
+    "make_sessions",
+    "resolve_url",
+]
 
 #: Environment variable naming the database URL.
 URL_ENV = "ARMSTRACK_DATABASE_URL"
+
+#: Seconds a SQLite writer waits for another writer's transaction to end before it fails
+#: with "database is locked" (unless the URL sets ``?timeout=SECONDS``).
+SQLITE_WAIT = 120.0
+
+#: Execution option of a connection whose transaction writes: on SQLite it begins with
+#: ``BEGIN IMMEDIATE``, taking the file's write lock first (waiting up to
+#: :data:`SQLITE_WAIT`). A transaction that read before it wrote could not wait: SQLite
+#: fails it at once when another writer committed in between.
+WRITE = "armstrack_write"
 
 
 def default_path() -> Path:
@@ -58,7 +76,8 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    write = connection.get_execution_options().get(WRITE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
@@ -68,6 +87,8 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         database = resolved.database
         if database and database != ":memory:" and not database.startswith("file:"):
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if "timeout" not in resolved.query:  # ?timeout=SECONDS in the URL wins
+            kwargs["connect_args"] = {"timeout": SQLITE_WAIT, **kwargs.get("connect_args", {})}
         engine = create_engine(resolved, **kwargs)
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

@@ -13,6 +13,7 @@ import itertools
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -30,7 +31,7 @@ from armstrack.store.base import Base
 from armstrack.store.bulk import bulk_insert
 from armstrack.store.merge import Report, group_reports, match_keys, merge
 from armstrack.store.records import IngestReport, SkippedDocument, StoredDeal
-from armstrack.store.session import make_engine, make_sessions
+from armstrack.store.session import WRITE, make_engine, make_sessions
 from armstrack.store.tables import (
     DealKeyRow,
     DealLineRow,
@@ -53,10 +54,31 @@ Extractor = Callable[[Document], Sequence[Deal]]
 _T = TypeVar("_T")
 _CHUNK = 900  # bound parameters per IN list, well below every backend's limit
 _UNCHANGED = ""  # the outcome of a document already stored
+_CLASH = "a document with this id and a different text is already stored"
+
+
+#: The key of the PostgreSQL advisory lock a writing transaction holds (any constant
+#: bigint; "armstrk" in ASCII).
+WRITE_LOCK = 0x61726D737472_6B
 
 
 class SchemaError(RuntimeError):
     """The database's schema is not the one this armstrack expects."""
+
+
+def _writing(session: Session) -> None:
+    """Make *session*'s transaction the only writer of the store until it ends.
+
+    Merging reads the deals a batch may join and writes the result, so two writers that
+    both read before either wrote would each create the same deal. On PostgreSQL the
+    transaction takes a transaction-level advisory lock (released by its commit or
+    rollback, also when the process dies); on SQLite it begins with ``BEGIN IMMEDIATE``,
+    the file's write lock. A second writer waits for the first to commit, then reads what
+    it wrote. Readers are never blocked.
+    """
+    connection = session.connection(execution_options={WRITE: True})
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
 
 
 def extract_document(document: Document) -> list[Deal]:
@@ -165,11 +187,18 @@ class Tracker:
                 f"the database at {engine.url!r} has an older schema ({revision}); "
                 "run `armstrack db upgrade`"
             )
+        elif state is not migrate.SchemaState.CURRENT and revision is not None:
+            engine.dispose()
+            raise SchemaError(
+                f"the database at {engine.url!r} is at schema revision {revision}, which "
+                f"this armstrack does not know (its newest is {migrate.head()}): a newer "
+                "armstrack wrote it; install that version, or point at another database"
+            )
         elif state is not migrate.SchemaState.CURRENT:
             engine.dispose()
             raise SchemaError(
-                f"the database at {engine.url!r} has no armstrack schema this version "
-                "knows; run `armstrack db upgrade` or point at another database"
+                f"the database at {engine.url!r} holds tables but no armstrack schema "
+                "revision; point at another database"
             )
         return cls(make_sessions(engine), catalogue=catalogue, engine=engine)
 
@@ -202,6 +231,7 @@ class Tracker:
         """Bring the reference tables in line with the catalogue (idempotent)."""
         tables = convert.catalogue_rows(self.catalogue)
         with self.sessions() as session, session.begin():
+            _writing(session)
             self._known_states = set(session.scalars(select(StateRow.code)))
             wanted = {r["code"]: r["name"] for r in tables["states"]}
             for row in tables["organisations"] + tables["systems"]:
@@ -325,8 +355,7 @@ class Tracker:
                 jobs.append((item, _UNCHANGED))
                 continue
             if item.id in seen_ids or item.id in stored:
-                reason = "a document with this id and a different text is already stored"
-                jobs.append((item, reason))
+                jobs.append((item, _CLASH))
                 continue
             seen_hashes.add(item.content_hash)
             seen_ids.add(item.id)
@@ -336,10 +365,10 @@ class Tracker:
                 jobs.append((item, _run_extractor(extract, item)))
         return jobs
 
-    def _stored(self, documents: Sequence[Document]) -> set[str]:
+    def _stored(self, documents: Sequence[Document], within: Session | None = None) -> set[str]:
         """Return which of these ids and content hashes are already stored."""
         found: set[str] = set()
-        with self.sessions() as session:
+        with self.sessions() if within is None else nullcontext(within) as session:
             for chunk in _chunks(documents, _size(session) // 2):
                 hashes = [d.content_hash for d in chunk]
                 ids = [d.id for d in chunk]
@@ -390,10 +419,31 @@ class Tracker:
             progress(len(jobs))
 
     def _store(self, ready: list[tuple[Document, list[Deal]]], tally: _Tally) -> None:
+        known = set(self._known_states)
+        try:
+            self._write(ready, tally)
+        except BaseException:
+            self._known_states = known  # states added by a rolled-back batch are not stored
+            raise
+
+    def _write(self, ready: list[tuple[Document, list[Deal]]], tally: _Tally) -> None:
+        unchanged: list[Document] = []
+        clashes: list[Document] = []
         with self.sessions() as session, session.begin():
+            _writing(session)
+            # Another writer may have stored some of these documents since they were
+            # checked: look again, now that no one else writes.
+            stored = self._stored([document for document, _ in ready], session)
+            if stored:
+                unchanged = [d for d, _ in ready if d.content_hash in stored]
+                clashes = [d for d, _ in ready if d.content_hash not in stored and d.id in stored]
+                ready = [(d, deals) for d, deals in ready if d.id not in stored]
+                ready = [(d, deals) for d, deals in ready if d.content_hash not in stored]
             before = usd.mark(session)
-            counts = _Writer(self, session).write(ready)
+            counts = _Writer(self, session).write(ready) if ready else (0, 0)
             usd.fill(session, after=before)  # values in USD, deal summaries
+        tally.unchanged += len(unchanged)
+        tally.skipped += [SkippedDocument(document=d.id, reason=_CLASH) for d in clashes]
         tally.stored += len(ready)
         tally.deals_new += counts[0]
         tally.merged += counts[1]

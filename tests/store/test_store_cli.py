@@ -41,7 +41,7 @@ def test_ingest_reads_folders_and_reports(
 ) -> None:
     monkeypatch.setattr(tracker_module, "extract_document", _fake_extract)
     result = CliRunner().invoke(main, ["ingest", "--db", empty_url, str(corpus)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # skipped inputs fail the run
     assert "documents read 5, stored 2, unchanged 0, skipped 3; deals new 1, merged 1" in (
         result.output
     )
