@@ -51,3 +51,27 @@ def test_catalogue_stats_counts_tables() -> None:
 
 def test_unknown_command_is_usage_error() -> None:
     assert CliRunner().invoke(main, ["no-such-command"]).exit_code == 2
+
+
+def test_a_reader_closing_the_pipe_early_is_not_an_error(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    docs = tmp_path / "many.jsonl"
+    line = {"id": "d", "text": "Poland will buy 96 Apache helicopters from the United States."}
+    docs.write_text(
+        "".join(json.dumps(line | {"id": f"d{i}"}) + "\n" for i in range(3000)), encoding="utf-8"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "armstrack", "extract", str(docs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b'{"id": "d0"')
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 141
+    assert b"Error" not in err
+    assert b"Traceback" not in err

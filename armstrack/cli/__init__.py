@@ -1,11 +1,14 @@
 """The ``armstrack`` command line: thin commands over the library API.
 
 Each command lives in its own module of this package and is registered on :data:`main`.
-Exit status: 0 success, 1 failure, 2 bad usage.
+Exit status: 0 success, 1 failure, 2 bad usage (141 when the reader of the output closed
+it early, as for a command stopped by SIGPIPE).
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import click
@@ -21,6 +24,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away (`armstrack extract ... | head`): stop quietly, as a
+            # command killed by SIGPIPE would, instead of reporting an error.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(128 + 13)
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
