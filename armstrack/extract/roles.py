@@ -89,7 +89,7 @@ _BODY_OF = re.compile(
 def _cue(low: str, start: int, floor: int) -> str:
     body = _BODY_OF.search(low, max(floor, start - 90), start)
     if body:
-        return body.group(1)  # "with the Department of National Defense of the Philippines"
+        return body.group(1)  # "with the Ministry of National Defence of Poland"
     words = words_before(low, start, 3, floor)
     while words and words[-1] in _SKIP:
         words.pop()
