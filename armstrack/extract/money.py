@@ -348,7 +348,10 @@ _NUMBER_RE = re.compile(
     rf"(?P<digits>{_DIGITS})"
     rf"|(?P<word>(?<![\w-])(?i:{_WORDS})(?={_SP}(?i:trillion|billion|million)\b))"
 )
-_NUMBER_START = start_finder(_WORD_NUMBERS, r"[\w-]")
+# A number word counts only before a scale word, at most nine characters after its first
+# letter ("half an" and a blank, then "tr" of "trillion").
+_NUMBER_START = start_finder(_WORD_NUMBERS, r"[\w-]", r".{0,9}?(?i:illion)")
+assert max(map(len, _WORD_NUMBERS)) - 1 + 1 + len("tr") <= 9
 _NUMBER_AT = re.compile(_DIGITS)
 # Lead-ins are found in one pass over the text each, keyed by where they end: a currency
 # before a number, a hedge or "between" before a sum, "from" before a change of value.
@@ -490,13 +493,13 @@ def _read(
     start, end = m.span()
     prefix: tuple[int, str, str] | None = None
     if m.group("digits") is not None:
-        value = _digits_value(m.group("digits"))
-        if value is None:
-            return None, end
         prefix = lead.prefixes.get(start)
         if prefix is None and _MAYBE_UNIT.match(text, end) is None:
             return None, end  # no currency before and no word after: not money
         if prefix is None and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "$"):
+            return None, end
+        value = _digits_value(m.group("digits"))  # after the cheap tests: most numbers fail
+        if value is None:
             return None, end
     else:
         value = _WORD_NUMBERS[re.sub(r"[ \t\u00a0]", " ", m.group("word").lower())]

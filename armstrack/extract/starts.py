@@ -35,14 +35,17 @@ def _letters(words: Iterable[str]) -> str:
     return "".join(sorted(out))
 
 
-def start_finder(words: Iterable[str], word_before: str) -> re.Pattern[str]:
+def start_finder(words: Iterable[str], word_before: str, word_after: str = "") -> re.Pattern[str]:
     """A finder of where a number in digits or one of *words* can start.
 
     A number in digits cannot start after a digit, a point or a comma; a word cannot start
-    after a character of *word_before* (a regex class such as ``[\\w-]``).
+    after a character of *word_before* (a regex class such as ``[\\w-]``), and where
+    *word_after* is given, must be followed by what it matches (read after the word's
+    first letter).
     """
     letters = re.escape(_letters(words))
-    return re.compile(rf"[\d{letters}](?<!{word_before}[{letters}])(?<![\d.,]\d)")
+    after = rf"(?:(?<=\d)|(?={word_after}))" if word_after else ""
+    return re.compile(rf"[\d{letters}](?<!{word_before}[{letters}])(?<![\d.,]\d){after}")
 
 
 def search(

@@ -33,7 +33,8 @@ def test_first_letters_are_every_character_matched_case_insensitively(words: lis
 
 _PIECES = ["12", "1,000", "2.5", ".", ",", "-", "'", " ", "\u00a0", "two", "Two", "TWO",
            "a", "an", "A", "half", "dozen", "billion", "million", "twenty", "x", "\u0664",
-           "\u017fix", "one", "net", "$", "ten", "Ten-", "pair of", "hundred"]  # fmt: skip
+           "\u017fix", "one", "net", "$", "ten", "Ten-", "pair of", "hundred", "\u0130llion",
+           "trillion", "BILLION", "fifteen", "half an", "\n", "\t"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 40))
