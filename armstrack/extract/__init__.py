@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TypeVar
 
 from armstrack.catalogue import Catalogue
@@ -82,8 +83,10 @@ def extract(
                 triggers,
                 sent_money,
                 sent_quantities,
-                # Dates only where a deal can be: reading them is the costliest step.
-                _dates(text, span, published) if triggers and sent_mentions else [],
+                # Dates only where a deal can be, and read only once one is drafted.
+                read_dates=partial(_dates, text, span, published)
+                if triggers and sent_mentions
+                else None,
             )
         )
     return assemble(text, low, facts, gazetteer.catalogue, gazetteer.state_form_kind, document_id)

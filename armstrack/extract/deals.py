@@ -170,7 +170,7 @@ def draft_from_sentence(
                 sentence=facts.index,
                 rules=[*(t.rule.id for t in facts.triggers if t.rule), *rules],
                 verb_status=main is not None and main.pos == "verb",
-                date=facts.dates[0].date if facts.dates else None,
+                date=facts.first_date(),
             )
             _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
             extras = _split_by_origin(d, parties, low) + _split_by_value(d, facts.money, text)

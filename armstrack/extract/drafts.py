@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from armstrack.extract.spans import (
@@ -28,6 +29,15 @@ class SentenceFacts:
     money: list[MoneyMention]
     quantities: list[QuantityMention]
     dates: list[DateMention] = field(default_factory=list)
+    #: Reads the sentence's dates when first asked (:meth:`first_date`), instead of ``dates``:
+    #: they matter only for the sentences that yield a deal.
+    read_dates: Callable[[], list[DateMention]] | None = None
+
+    def first_date(self) -> DealDate | None:
+        """The first date of the sentence, if any."""
+        if self.read_dates is not None:
+            self.dates, self.read_dates = self.read_dates(), None
+        return self.dates[0].date if self.dates else None
 
 
 @dataclass
