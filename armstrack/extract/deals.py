@@ -723,9 +723,10 @@ def assemble(
                 key = m.ref
                 if q is not None:
                     counts.setdefault(key, q)
+        # A sentence without a trigger drafts nothing, nor do its clauses: skip the split.
         new = [
             d
-            for part in clauses(text, facts)
+            for part in (clauses(text, facts) if facts.triggers else ())
             for d in draft_from_sentence(text, low, part, catalogue, state_form_kind, context)
         ]
         if new and pending is not None and facts.index - pending[0] <= 2:
