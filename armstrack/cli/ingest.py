@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
 from armstrack.store.inputs import count_documents, read_documents
 from armstrack.store.session import SQLITE_WAIT, resolve_url
@@ -49,7 +49,9 @@ def database_errors(url: str | None) -> Iterator[None]:
                 ": another process kept writing to it for longer than a writer waits "
                 f"({SQLITE_WAIT:.0f} s unless the URL sets ?timeout=SECONDS)"
             )
-        raise click.ClickException(f"cannot use the database at {where(url)}: {reason}") from exc
+        unusable = isinstance(exc, OperationalError | InterfaceError)
+        what = "cannot use the database at" if unusable else "database error at"
+        raise click.ClickException(f"{what} {where(url)}: {reason}") from exc
 
 
 @click.command("ingest")

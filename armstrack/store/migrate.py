@@ -16,10 +16,10 @@ from typing import Any
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, func, inspect, select
 
 from alembic import command
-from armstrack.store.session import make_engine
+from armstrack.store.session import WRITE, WRITE_LOCK, make_engine
 
 __all__ = [
     "MigrationError",
@@ -125,13 +125,17 @@ def migrating(engine: Engine) -> Iterator[Connection]:
     are checked before the commit (``PRAGMA foreign_key_check``) and foreign keys are on
     again afterwards.
     """
-    with engine.connect() as connection:
+    # A migration is a writer like any other: it takes the store's write lock, so two
+    # processes opening an empty database do not both create the schema.
+    with engine.connect().execution_options(**{WRITE: True}) as connection:
         sqlite = connection.dialect.name == "sqlite"
         raw: Any = connection.connection.driver_connection
         if sqlite:  # must happen outside a transaction, hence on the DBAPI connection
             raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
                 yield connection
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

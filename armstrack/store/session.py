@@ -24,6 +24,7 @@ __all__ = [
     "SQLITE_WAIT",
     "URL_ENV",
     "WRITE",
+    "WRITE_LOCK",
     "default_path",
     "make_engine",
     "make_sessions",
@@ -42,6 +43,11 @@ SQLITE_WAIT = 120.0
 #: :data:`SQLITE_WAIT`). A transaction that read before it wrote could not wait: SQLite
 #: fails it at once when another writer committed in between.
 WRITE = "armstrack_write"
+
+
+#: The key of the PostgreSQL advisory lock a writing transaction holds (any constant
+#: bigint; "armstrk" in ASCII).
+WRITE_LOCK = 0x61726D737472_6B
 
 
 def default_path() -> Path:

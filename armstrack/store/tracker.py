@@ -31,7 +31,7 @@ from armstrack.store.base import Base
 from armstrack.store.bulk import bulk_insert
 from armstrack.store.merge import Report, group_reports, match_keys, merge
 from armstrack.store.records import IngestReport, SkippedDocument, StoredDeal
-from armstrack.store.session import WRITE, make_engine, make_sessions
+from armstrack.store.session import WRITE, WRITE_LOCK, make_engine, make_sessions
 from armstrack.store.tables import (
     DealKeyRow,
     DealLineRow,
@@ -55,11 +55,17 @@ _T = TypeVar("_T")
 _CHUNK = 900  # bound parameters per IN list, well below every backend's limit
 _UNCHANGED = ""  # the outcome of a document already stored
 _CLASH = "a document with this id and a different text is already stored"
+_NUL = "holds a NUL character, which PostgreSQL cannot store in text"
 
 
-#: The key of the PostgreSQL advisory lock a writing transaction holds (any constant
-#: bigint; "armstrk" in ASCII).
-WRITE_LOCK = 0x61726D737472_6B
+#: Longest document id stored (SQLite would take longer ones, PostgreSQL not: both refuse).
+_ID_LENGTH: int = getattr(DocumentRow.__table__.c.external_id.type, "length", None) or 500
+
+
+def _has_nul(document: Document) -> bool:
+    """Whether *document* holds a NUL character (refused on every backend, alike)."""
+    fields = (document.id, document.text, document.title or "", document.url or "")
+    return any("\x00" in value for value in fields)
 
 
 class SchemaError(RuntimeError):
@@ -343,13 +349,20 @@ class Tracker:
         if batch is None:
             return None  # type: ignore[return-value]
         documents = [d for d in batch if isinstance(d, Document)]
-        stored = self._stored(documents)
+        unstorable = {id(d) for d in documents if _has_nul(d)}
+        stored = self._stored([d for d in documents if id(d) not in unstorable])
         jobs: list[
             tuple[Document | SkippedDocument, Future[list[Deal] | str] | list[Deal] | str]
         ] = []
         for item in batch:
             if isinstance(item, SkippedDocument):
                 jobs.append((item, item.reason))
+                continue
+            if id(item) in unstorable:
+                jobs.append((item, _NUL))
+                continue
+            if len(item.id) > _ID_LENGTH:
+                jobs.append((item, f"id longer than {_ID_LENGTH} characters"))
                 continue
             if item.content_hash in seen_hashes or item.content_hash in stored:
                 jobs.append((item, _UNCHANGED))

@@ -23,6 +23,7 @@ from test_store_faults import (
     clean_run,
     database,
     deal_set,
+    empty_database,
     environment,
     ingest_command,
     log,
@@ -73,6 +74,26 @@ def test_two_ingests_at_once_store_each_document_and_deal_once(
         f"{overlapping} in both): {len(expected_sources)} documents and "
         f"{len(expected_deals)} deals stored once each, as a single ingest stores them"
     )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_ingests_into_an_empty_database_create_the_schema_once(
+    backend: str, tmp_path: Path
+) -> None:
+    feeds = [write_feed(tmp_path / f"{n}.jsonl", range(n, 40 + n)) for n in (0, 20)]
+    with empty_database(backend, tmp_path) as url:
+        processes = [
+            subprocess.Popen(
+                ingest_command(url, feed), env=environment(), stderr=subprocess.PIPE, text=True
+            )
+            for feed in feeds
+        ]
+        for process in processes:
+            _out, err = process.communicate(timeout=600)
+            assert process.returncode == 0, err[-2000:]
+        assert broken(url) == {}
+        assert len(sources_per_document(url)) == 60
+    log(f"{backend}: two ingests into an empty database: the schema made once, both stored")
 
 
 def test_sqlite_writer_that_waits_too_long_gets_one_clear_line(tmp_path: Path) -> None:
