@@ -19,6 +19,7 @@ sentence by sentence (:mod:`armstrack.extract.deals`).
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -52,6 +53,13 @@ def extract(
     :param document_id: written into the evidence of each deal.
     :param catalogue: the reference catalogue (default: the shipped one, compiled once).
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # Deals quoting such text could not be written as JSON or stored.
+        raise ValueError(f"text holds a lone surrogate at character {exc.start}") from exc
     gazetteer = gazetteer_for(catalogue)
     low = match_text(text)
     mentions = gazetteer.find(text, low=low)
@@ -59,9 +67,7 @@ def extract(
     plain, ambiguous = scan_money(text)
     # "kroner" is NOK where the text names Norway: read again only where states can count.
     money = find_money(text, states=named) if ambiguous and named else plain
-    quantities = [
-        q for q in find_quantities(text, money=plain) if not any(q.overlaps(m) for m in money)
-    ]
+    quantities = [q for q in find_quantities(text, money=plain) if not _inside(q, money)]
     facts: list[SentenceFacts] = []
     spans = _bounded(text, _rejoin(text, split_sentences(text)))
     sent_mentions_all = _bucket(mentions, spans)
@@ -150,3 +156,9 @@ def _rejoin(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+def _inside(span: Span, sorted_spans: Sequence[Span]) -> bool:
+    """Return whether *span* overlaps one of *sorted_spans* (sorted, non-overlapping)."""
+    i = bisect_left(sorted_spans, span.end, key=lambda m: m.start)
+    return i > 0 and sorted_spans[i - 1].end > span.start

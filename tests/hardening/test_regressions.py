@@ -185,10 +185,6 @@ def test_largest_allowed_amount_formats_and_parses_back() -> None:
     assert parse_money(format_money(money)) == money
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/__init__.py reads a lone surrogate; its deals cannot be serialised",
-)
 def test_api_lone_surrogate_is_a_clear_error() -> None:
     """Deals read from such text hold the surrogate and cannot be written as JSON."""
     with pytest.raises(ValueError, match="surrogate"):
