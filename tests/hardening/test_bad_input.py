@@ -481,18 +481,11 @@ def test_read_documents_skips_a_bad_file_and_keeps_the_others(
     assert _read([bad, good]) == [f"skipped {bad}", "good"]
 
 
-#: JSONL lines the reader of files does not yet survive (the store side's hardening).
+#: JSONL lines the reader of files once did not survive: a non-UTF-8 line lost the whole
+#: file, and deep nesting raised RecursionError. The reader now skips just the line.
 READER_FAULTS = [
-    pytest.param(
-        "Défense".encode("latin-1"),
-        id="non-UTF-8 line loses the whole file",
-        marks=pytest.mark.xfail(strict=True, reason="store/inputs.py decodes the file whole"),
-    ),
-    pytest.param(
-        b"[" * 100_000,
-        id="deep nesting raises RecursionError",
-        marks=pytest.mark.xfail(strict=True, reason="store/inputs.py: RecursionError escapes"),
-    ),
+    pytest.param("Défense".encode("latin-1"), id="non-UTF-8 line"),
+    pytest.param(b"[" * 100_000, id="deep nesting"),
     pytest.param(b"{broken", id="broken JSON"),
 ]
 
