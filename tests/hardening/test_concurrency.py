@@ -72,7 +72,7 @@ def test_two_ingests_at_once_store_each_document_and_deal_once(
     log(
         f"{backend}: two concurrent ingests ({len(first)} and {len(second)} documents, "
         f"{overlapping} in both): {len(expected_sources)} documents and "
-        f"{len(expected_deals)} deals stored once each, as a single ingest stores them"
+        f"{len(expected_deals)} deals and summary rows stored once each, as one ingest does"
     )
 
 

@@ -116,6 +116,6 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(backend: str, tmp_p
         assert sources_per_document(url) == expected_sources
         assert deal_set(url) == expected_deals  # no deal missing, doubled or different
         log(
-            f"{backend}: re-run after {len(KILLS)} kills completed; {len(expected_deals)} "
-            "deals, identical to a clean run (nothing lost)"
+            f"{backend}: re-run after {len(KILLS)} kills completed; the deals and summary rows "
+            f"({len(expected_deals)}) identical to a clean run (nothing lost)"
         )

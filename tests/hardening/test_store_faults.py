@@ -189,11 +189,30 @@ def sources_per_document(url: str) -> dict[str, int]:
     return {str(name): int(n) for name, n in rows}
 
 
+def _cells(url: str) -> list[str]:
+    """Return the rows of the summary table ``deal_cells`` (what aggregates read), sorted."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT supplier, buyer, year, status, deals, value_usd, valued, stated, "
+                    "systems, quantity FROM deal_cells"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    return sorted("cell " + json.dumps([str(value) for value in row]) for row in rows)
+
+
 def deal_set(url: str) -> list[str]:
-    """Return every stored deal as a canonical string (its merged fields and documents)."""
+    """Return every stored deal as a canonical string (its merged fields and documents).
+
+    The rows of the summary table the aggregate queries read follow the deals.
+    """
     with Tracker.open(url) as tracker:
         deals = tracker.deals()
-    return sorted(
+    return _cells(url) + sorted(
         json.dumps(
             {
                 "deal": stored.deal.model_dump(mode="json", exclude={"evidence"}),
