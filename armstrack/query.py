@@ -528,7 +528,7 @@ def by_year(
     if role is not None:
         _check_role(role)
     statement = _years_statement(filters or Filters(), state is not None, role)
-    rows = session.connection().execute(statement, {"state": state} if state else {})
+    rows = session.connection().execute(statement, {"state": state} if state is not None else {})
     out = [
         YearTotal(
             year=row.year,

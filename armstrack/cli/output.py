@@ -71,11 +71,15 @@ def filter_options(function: _F) -> _F:
 
 
 def state_code(text: str, param: str = "STATE") -> str:
-    """Resolve a state code or name, as a usage error (exit 2) when unknown."""
+    """Resolve a state code or name; an unknown one is a failure in one line (exit 1).
+
+    The argument is well formed, so this is not bad usage: the catalogue knows no such
+    state (or the name is ambiguous), and the message names what was asked for.
+    """
     try:
         return query.resolve_state(text)
     except query.UnknownStateError as exc:
-        raise click.BadParameter(str(exc), param_hint=param) from exc
+        raise click.ClickException(f"{param}: {exc}") from exc
 
 
 def filters_from(options: dict[str, Any], **extra: Any) -> query.Filters:

@@ -126,14 +126,28 @@ def test_export_deals_csv_and_totals_json(url: str) -> None:
 
 
 USAGE_ERRORS = [
-    ("report", "Narnia"),
-    ("report", "Korea"),
     ("deals",),
     ("summary", "--by", "colour"),
     ("report", "POL", "--format", "pdf"),
     ("report", "POL", "--locale", "xx-nowhere"),
+    ("deals", "POL", "--since", "yesterday"),
+]
+
+#: Well-formed arguments naming no state the catalogue knows: a failure, in one line.
+UNKNOWN_STATES = [
+    ("report", "Narnia"),
+    ("report", "Korea"),
     ("deals", "POL", "--supplier", "Atlantis"),
 ]
+
+
+@pytest.mark.parametrize("args", UNKNOWN_STATES, ids=[" ".join(a) for a in UNKNOWN_STATES])
+def test_unknown_state_exits_1_with_one_line_naming_it(url: str, args: tuple[str, ...]) -> None:
+    code, _, err = run(*args, "--db", url)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("Error:")
+    assert args[-1] in err
 
 
 @pytest.mark.parametrize("args", USAGE_ERRORS, ids=[" ".join(a) for a in USAGE_ERRORS])

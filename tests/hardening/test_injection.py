@@ -177,7 +177,6 @@ def test_commands_bind_hostile_options(
 SENTENCE = "Poland ordered 12 K2 tanks from South Korea."
 
 
-@pytest.mark.xfail(strict=True, reason="query.by_year binds the state only when it is truthy")
 def test_by_year_of_the_empty_state(store: str) -> None:
     with Tracker.open(store) as tracker, tracker.sessions() as session:
         assert query.by_year(session, state="", role="supplier") == []

@@ -292,10 +292,6 @@ def test_an_unknown_newer_schema_is_named(backend: str, tmp_path: Path) -> None:
     log(f"{backend}: database at an unknown newer revision: one line naming it, exit 1")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/report.py: an unknown state is a usage error (exit 2, usage lines before it)",
-)
 def test_report_of_an_unknown_state_is_one_line(tmp_path: Path) -> None:
     with database("sqlite", tmp_path) as url:
         result = CliRunner().invoke(main, ["report", "XYZ", "--db", url])
