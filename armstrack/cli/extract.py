@@ -8,9 +8,7 @@ printed, and the exit status is 1 when any input failed.
 from __future__ import annotations
 
 import datetime
-import html
 import json
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,13 +20,9 @@ import click
 from armstrack.catalogue import CatalogueError, default_catalogue, load_catalogue
 from armstrack.extract import extract as extract_deals
 from armstrack.model import Deal
+from armstrack.textio import MAX_DOCUMENT_BYTES, blank_html, bounded_lines, looks_like_html
 
 __all__ = ["MAX_DOCUMENT_BYTES", "extract"]
-
-#: Largest document read, in bytes: a .txt file or one JSONL line. A long article is about
-#: 50 KB, and extraction time and memory grow with the length of one document, so a larger
-#: one is refused with an error instead of read.
-MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -48,63 +42,16 @@ class _BadInput(Exception):
 _LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
-_HTML = re.compile(r"<!doctype\s+html|<html[\s>]|</(?:p|div|span|a|body|td|li|h[1-6])>", re.I)
-_TAG = re.compile(r"<(?:(?P<block>script|style)\b|(?P<comment>!--))|<[A-Za-z/!][^<>]*>", re.I)
-_TAG_REST = re.compile(r"[^<>]*>")
-_BLOCK_END = {
-    "script": re.compile(r"</script\s*>", re.I),
-    "style": re.compile(r"</style\s*>", re.I),
-    "comment": re.compile(r"-->"),
-}
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
 def _show(name: str) -> str:
     """Return *name* fit for one line of an error message, whatever it holds."""
     shown = name if name.isprintable() else repr(name)[1:-1]
     return shown if len(shown) <= 200 else shown[:200] + "..."
 
 
-def _blank_html(text: str) -> str:
-    """Blank out HTML tags and read entities, keeping every character offset.
-
-    A tag becomes spaces of its own length and ``&amp;`` becomes ``&`` and four spaces, so
-    evidence offsets still point into the text as given.
-
-    >>> _blank_html("<p>K2 &amp; K9</p>")
-    '   K2 &     K9    '
-    """
-
-    def entity(m: re.Match[str]) -> str:
-        return (html.unescape(m.group()) + " " * len(m.group()))[: len(m.group())]
-
-    # Linear: a script, style or comment runs to its end marker, searched for once at
-    # most after each opening; a marker found missing is not searched for again.
-    parts: list[str] = []
-    pos = 0
-    missing: set[str] = set()
-    while m := _TAG.search(text, pos):
-        end = m.end()
-        kind = m.group("block") or ("comment" if m.group("comment") else None)
-        if kind is not None:
-            kind = kind.lower()
-            closing = None if kind in missing else _BLOCK_END[kind].search(text, end)
-            if closing is None:
-                missing.add(kind)
-                rest = _TAG_REST.match(text, end)
-                end = rest.end() if rest else end
-            else:
-                end = closing.end()
-        parts += [text[pos : m.start()], " " * (end - m.start())]
-        pos = end
-    parts.append(text[pos:])
-    return _ENTITY.sub(entity, "".join(parts))
-
-
 def _checked(doc_id: str, text: str, day: datetime.date | None, place: str) -> _Input:
-    if _HTML.search(text):
+    if looks_like_html(text):
         warning = f"{place}: looks like HTML; tags were blanked out before extraction"
-        return _Input(doc_id, _blank_html(text), day, warning)
+        return _Input(doc_id, blank_html(text), day, warning)
     return _Input(doc_id, text, day)
 
 
@@ -124,20 +71,6 @@ def _document(doc_id: str, data: bytes, place: str) -> _Input:
     if not data.strip():
         raise _BadInput(f"{place}: empty, no text to read")
     return _checked(doc_id, _decode(data, place), None, place)
-
-
-def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
-    """Yield the lines of *stream* one at a time; ``None`` for a line over the limit.
-
-    An over-long line is skipped in bounded reads, never held whole in memory.
-    """
-    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
-        if len(line) <= MAX_DOCUMENT_BYTES:
-            yield line
-            continue
-        while line and not line.endswith(b"\n"):
-            line = stream.readline(MAX_DOCUMENT_BYTES + 1)
-        yield None
 
 
 def _row(line: bytes | None, place: str) -> _Input:
@@ -185,7 +118,7 @@ def _jsonl(lines: Iterator[bytes | None], where: str) -> Iterator[_Input | _BadI
 def _stdin(stream: BinaryIO) -> Iterator[_Input | _BadInput]:
     """Read stdin as JSONL when its first non-blank line opens a JSON object, else as text."""
     head: list[bytes | None] = []
-    lines = _lines(stream)
+    lines = bounded_lines(stream, MAX_DOCUMENT_BYTES)
     for line in lines:
         head.append(line)
         if line is None or line.strip():
@@ -217,7 +150,7 @@ def _file(name: str) -> Iterator[_Input | _BadInput]:
     try:
         with path.open("rb") as stream:
             if path.suffix == ".jsonl":
-                yield from _jsonl(_lines(stream), where)
+                yield from _jsonl(bounded_lines(stream, MAX_DOCUMENT_BYTES), where)
                 return
             data = stream.read(MAX_DOCUMENT_BYTES + 1)
     except (OSError, ValueError) as exc:

@@ -27,17 +27,15 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
 
 from pydantic import ValidationError
 
 from armstrack.model import Document
 from armstrack.store.records import SkippedDocument
+from armstrack.textio import MAX_DOCUMENT_BYTES, blank_html, bounded_lines, looks_like_html
 
 __all__ = ["MAX_DOCUMENT_BYTES", "SUFFIXES", "count_documents", "read_documents"]
 
-#: Largest document read, in bytes: a .txt file or one JSONL line (as ``armstrack extract``).
-MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 
 #: The files a folder is searched for.
 SUFFIXES = (".txt", ".jsonl")
@@ -71,26 +69,11 @@ def _decode(data: bytes) -> str:
 
 
 def _text(text: str, place: str, warn: Warn | None) -> str:
-    # The command line's reader owns the HTML rules; imported here, not at the top,
-    # because the command line package imports this module.
-    from armstrack.cli.extract import _HTML, _blank_html
-
-    if _HTML.search(text):
+    if looks_like_html(text):
         if warn is not None:
             warn(f"{place}: looks like HTML; tags were blanked out before extraction")
-        return _blank_html(text)
+        return blank_html(text)
     return text
-
-
-def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
-    """Yield the lines of *stream*; ``None`` for one over the limit (skipped in bounded reads)."""
-    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
-        if len(line) <= MAX_DOCUMENT_BYTES:
-            yield line
-            continue
-        while line and not line.endswith(b"\n"):
-            line = stream.readline(MAX_DOCUMENT_BYTES + 1)
-        yield None
 
 
 def _jsonl_line(line: bytes | None, place: str, warn: Warn | None) -> Document:
@@ -158,7 +141,7 @@ def read_documents(
         if path.suffix == ".jsonl":
             try:
                 with path.open("rb") as stream:
-                    for number, line in enumerate(_lines(stream), start=1):
+                    for number, line in enumerate(bounded_lines(stream), start=1):
                         if line is not None and not line.strip():
                             continue
                         place = f"{path}:{number}"
@@ -186,7 +169,7 @@ def count_documents(paths: Iterable[Path | str]) -> int:
             continue
         try:
             with path.open("rb") as stream:
-                total += sum(1 for line in _lines(stream) if line is None or line.strip())
+                total += sum(1 for line in bounded_lines(stream) if line is None or line.strip())
         except OSError:
             total += 1
     return total

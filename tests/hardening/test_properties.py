@@ -28,7 +28,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from armstrack.cli import extract as extract_cli
+from armstrack import textio
 from armstrack.cli import main
 from armstrack.extract import extract
 from armstrack.extract.dates import find_dates
@@ -302,7 +302,7 @@ html_pieces = st.sampled_from(
 
 @given(st.lists(st.one_of(html_pieces, st.text(max_size=8)), max_size=30).map("".join))
 def test_html_blanking_keeps_offsets(text: str) -> None:
-    blanked = extract_cli._blank_html(text)
+    blanked = textio.blank_html(text)
     assert len(blanked) == len(text)
     for i, (before, after) in enumerate(zip(text, blanked, strict=True)):
         assert after == before or after == " " or text[i] == "&", (i, text)
