@@ -8,7 +8,7 @@ from armstrack.catalogue import Catalogue
 from armstrack.extract.drafts import Draft, Line, SentenceFacts
 from armstrack.extract.status import STRONG
 from armstrack.extract.systems import keep_class_line, modifier_gap, strip_plural
-from armstrack.model import Category, Deal, Status, SystemLine
+from armstrack.model import Category, Deal, Status
 
 __all__ = ["merge_drafts", "reconcile", "to_deal"]
 
@@ -195,28 +195,34 @@ def reconcile(
 
 
 def to_deal(d: Draft, document_id: str | None) -> Deal:
-    systems = []
-    seen: set[str] = set()
+    """Return the validated :class:`Deal` of draft *d*.
+
+    The deal is validated from plain fields in one call, its system lines and evidence
+    included: pydantic's core checks them all faster than Python builds them one by one.
+    """
+    systems: dict[str, dict[str, object]] = {}
     for ln in d.lines:
-        if ln.key in seen:
-            continue
-        seen.add(ln.key)
-        systems.append(
-            SystemLine(
-                name=ln.name, category=ln.category, quantity=ln.quantity, system_id=ln.system_id
-            )
+        systems.setdefault(
+            ln.key,
+            {
+                "name": ln.name,
+                "category": ln.category,
+                "quantity": ln.quantity,
+                "system_id": ln.system_id,
+            },
         )
-    evidence = [note.evidence(document_id or None) for note in d.evidence]
-    return Deal(
-        supplier=d.supplier,
-        buyer=d.buyer,
-        systems=tuple(systems),
-        value=d.value,
-        status=d.status,
-        kind=d.kind,
-        supplier_organisations=tuple(o for o in d.supplier_orgs if o),
-        buyer_organisations=tuple(o for o in d.buyer_orgs if o),
-        date=d.date,
-        evidence=tuple(evidence),
-        confidence=d.confidence,
+    return Deal.model_validate(
+        {
+            "supplier": d.supplier,
+            "buyer": d.buyer,
+            "systems": list(systems.values()),
+            "value": d.value,
+            "status": d.status,
+            "kind": d.kind,
+            "supplier_organisations": [o for o in d.supplier_orgs if o],
+            "buyer_organisations": [o for o in d.buyer_orgs if o],
+            "date": d.date,
+            "evidence": [note.fields(document_id or None) for note in d.evidence],
+            "confidence": d.confidence,
+        }
     )
