@@ -21,7 +21,7 @@ from armstrack.extract.merge import reconcile
 from armstrack.extract.roles import Party, only_modifiers, read_parties
 from armstrack.extract.rules import Frame
 from armstrack.extract.spans import MoneyMention, Span
-from armstrack.extract.status import sentence_status
+from armstrack.extract.status import STRONG, sentence_status
 from armstrack.extract.systems import count_of, read_lines
 from armstrack.extract.triggers import TriggerHit
 from armstrack.model import Deal, DealKind, Status
@@ -67,6 +67,7 @@ def draft_from_sentence(
         if low[p.mention.end : p.mention.end + 4] == " to "
     ):
         status = Status.PLANNED  # a headline's "Iraq to buy JF-17s"
+        rules.append(_HEADLINE_TO)
     sentence_low = low[s:e]
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
         suppliers, buyers = [context.pair[0]], [context.pair[1]]
@@ -748,4 +749,88 @@ def assemble(
         for ln in d.lines:
             if ln.quantity is None and not ln.generic:
                 ln.quantity = counts.get(ln.key)
+    _one_name_per_family(drafts, catalogue)
+    _headline_yields(drafts, catalogue)
     return reconcile(drafts, sentences, text, low, catalogue, document_id)
+
+
+#: The rule of a status read from a headline's grammar ("Norway to buy K9 howitzers").
+_HEADLINE_TO = "headline-to"
+
+
+def _root(catalogue: Catalogue, ln: Line) -> str | None:
+    """The family root of a line's system ("UH-60M" -> "UH-60"), None for a class."""
+    if ln.generic or ln.key not in catalogue.systems:
+        return None
+    return catalogue.family_of(ln.key).id
+
+
+def _one_name_per_family(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
+    """Read a family name as the one variant of it the pair's other reports name.
+
+    A title's "Black Hawks" and the body's "UH-60M Black Hawk" sold by one supplier to one
+    buyer are one system: the family line takes the variant's name and key, so that the
+    reports merge. Where the text names several variants, the family name stays.
+    """
+    variants: dict[tuple[str | None, str | None, str], dict[str, Line]] = {}
+    for d in drafts:
+        for ln in d.lines:
+            root = _root(catalogue, ln)
+            if root is not None and root != ln.key:
+                variants.setdefault((d.supplier, d.buyer, root), {}).setdefault(ln.key, ln)
+    if not variants:
+        return
+    for d in drafts:
+        for i, ln in enumerate(d.lines):
+            if _root(catalogue, ln) != ln.key:
+                continue
+            named = variants.get((d.supplier, d.buyer, ln.key), {})
+            if len(named) == 1:
+                (v,) = named.values()
+                d.lines[i] = Line(
+                    v.name, v.category, ln.quantity, v.system_id, v.key, v.origin, ln.span, False
+                )
+                d.rules.append("family-variant")
+
+
+def _headline_yields(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
+    """Let the body's firmer status of a deal outrank a headline's "X to buy".
+
+    "Norway to buy K9 howitzers" reads as planned; where a verb of the body reports the same
+    pair and system signed, delivered, approved or cancelled ("has signed a contract"), that
+    is the status of the deal. A noun alone ("the supply contracts were discussed") is not.
+    """
+    for d in drafts:
+        if _HEADLINE_TO not in d.rules or d.status is not Status.PLANNED:
+            continue
+        firmer = next(
+            (
+                x
+                for x in drafts
+                if x is not d
+                and x.sentence > d.sentence
+                and (x.supplier, x.buyer) == (d.supplier, d.buyer)
+                and x.status in STRONG
+                and x.verb_status
+                and _same_goods(d.lines, x.lines, catalogue)
+            ),
+            None,
+        )
+        if firmer is not None:
+            d.status = firmer.status
+            d.rules.append("headline-yields")
+
+
+def _same_goods(a: Sequence[Line], b: Sequence[Line], catalogue: Catalogue) -> bool:
+    """Whether two reports name the same goods: a system or its family, or, for a class
+    noun, a line of its category."""
+    for x in a:
+        for y in b:
+            if x.key == y.key:
+                return True
+            if x.generic and x.category == y.category:
+                return True
+            root = _root(catalogue, x)
+            if root is not None and root == _root(catalogue, y):
+                return True
+    return False

@@ -86,6 +86,11 @@ _BODY_OF = re.compile(
 )
 
 
+_ORDER_FROM = re.compile(
+    r"\b(?:orders?|contracts?)\s+from\s+(?:the\s+)?(?:[a-z-]+\s+(?:of\s+(?:the\s+)?)?){0,3}$"
+)
+
+
 def _cue(low: str, start: int, floor: int) -> str:
     body = _BODY_OF.search(low, max(floor, start - 90), start)
     if body:
@@ -210,7 +215,12 @@ def read_parties(
             ):
                 role = "candidate"  # "Argentina's defence minister signed"
         elif cue == "from":
-            role = "supplier"
+            # "an order from Thailand": who places an order buys.
+            role = (
+                "buyer"
+                if _ORDER_FROM.search(low, max(sentence_start, m.start - 80), m.start)
+                else "supplier"
+            )
         elif (
             cue in _BUYER_CUES
             and m.start > first

@@ -31,8 +31,14 @@ def sentence_status(triggers: Sequence[TriggerHit]) -> tuple[Status, TriggerHit 
     best: tuple[Status, TriggerHit | None] = (Status.REPORTED, None)
     for pos in ("verb", "noun"):
         for t in triggers:
-            if t.pos == pos and t.status is not None and RANK[t.status] < RANK[best[0]]:
+            if _reads_as(t) == pos and t.status is not None and RANK[t.status] < RANK[best[0]]:
                 best = (t.status, t)
         if best[1] is not None and best[0] is not Status.REPORTED:
             return best
     return best
+
+
+def _reads_as(t: TriggerHit) -> str:
+    """A trigger's part of speech for ranking: a noun an onset cue governs ("began
+    deliveries", "completed the delivery") reports an event, as a verb does."""
+    return "verb" if t.pos == "noun" and t.status is Status.DELIVERED and t.cues else t.pos

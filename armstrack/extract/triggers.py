@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from armstrack.extract.rules import CueRule, Frame, Rules, TriggerRule, default_rules
 from armstrack.extract.spans import Span
@@ -67,6 +68,8 @@ _CONTRACT_AFTER = re.compile(
 _CONTRACT_WORDS = _words(
     "contract contracts deal deals order orders tender tenders competition bid agreement"
 )
+# Nouns of the goods moving: "began deliveries" reports the delivery as "began delivering".
+_MOVING_NOUNS = _words("delivery deliveries shipment shipments transfer transfers supply supplies")
 _DETERMINERS = _words("the a an its their this that these those")
 _BE = _words("is was were are be been being 's")
 _PARTICIPLES = _words(
@@ -235,6 +238,46 @@ def find_triggers(
                 cues=cues,
             )
         )
+    return _object_frames(low, hits)
+
+
+# Words that may stand between a verb and the trigger noun it governs ("approved the
+# planned purchase", "received a $1.2 billion order"): determiners, plain modifiers, sums.
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?:a|an|the|its|their|this|that|new|first|second|further|additional|planned|"
+    r"proposed|long-awaited|follow-on|[$€£]?[\d.,]+|[a-z$€£]*[\d.,]+[a-z]*|billion|million|"
+    r"crore|[a-z]+-(?:dollar|euro|pound|won|year)))*\s+$"
+)
+_RECEIVE_FORMS = _words("received receives receive receiving got gets get getting")
+_ORDER_NOUNS = _words("order orders contract contracts")
+
+
+def _object_frames(low: str, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Give a verb the side of the trigger noun it governs.
+
+    "The parliament approved the purchase of ..." is the buyer's approval, not a seller's
+    (frame ``buy``); "Saab received an order from ..." is the supplier winning a contract
+    (frame ``sell``, signed), not a delivery.
+    """
+    for i, (verb, noun) in enumerate(pairwise(hits)):
+        if (
+            verb.pos != "verb"
+            or noun.pos != "noun"
+            or noun.rule is None
+            or not _OBJECT_GAP.fullmatch(low, verb.end, noun.start)
+        ):
+            continue
+        if verb.frame is Frame.APPROVE and noun.rule.id == "purchase-noun":
+            hits[i] = replace(verb, frame=Frame.BUY)
+        elif (
+            verb.frame is Frame.RECEIVE
+            and verb.form in _RECEIVE_FORMS
+            and noun.form in _ORDER_NOUNS
+        ):
+            status = verb.status
+            if status in (Status.DELIVERED, Status.REPORTED):
+                status = Status.SIGNED
+            hits[i] = replace(verb, frame=Frame.SELL, status=status)
     return hits
 
 
@@ -252,6 +295,11 @@ def _status(
         for word in reversed(prev[-2:]):
             if word in _NOUN_MODIFIERS:
                 return _NOUN_MODIFIERS[word], (f"modifier-{word}",), False, False
+        if form in _MOVING_NOUNS:
+            near = [w for w in prev[-3:] if w not in _DETERMINERS]
+            onset = _cues_in(near[-1:], c.before)
+            if onset and onset[0].status is Status.DELIVERED:
+                return Status.DELIVERED, (onset[0].id,), False, False
         # "is considering the purchase of", "could finalise the deal": the modal speaks.
         noun_modal = [
             (distance, cue)
