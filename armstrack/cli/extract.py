@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime
 import json
 import sys
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import click
 
-from armstrack.catalogue import CatalogueError, default_catalogue, load_catalogue
+from armstrack.catalogue import Catalogue, CatalogueError, default_catalogue, load_catalogue
+from armstrack.cli.options import workers_option
 from armstrack.extract import extract as extract_deals
 from armstrack.model import Deal
 from armstrack.textio import MAX_DOCUMENT_BYTES, blank_html, bounded_lines, looks_like_html
@@ -192,6 +195,54 @@ def explain(deals: list[Deal], doc_id: str) -> str:
     return "\n".join(out)
 
 
+def _render(doc: _Input, explain_: bool, cat: Catalogue) -> str:
+    """Return the output of one document: its JSON line, or its explanation."""
+    deals = extract_deals(doc.text, doc.published, document_id=doc.id, catalogue=cat)
+    if explain_:
+        return explain(deals, doc.id)
+    row = {"id": doc.id, "deals": [d.model_dump(mode="json") for d in deals]}
+    return json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+#: What a worker process renders with: the catalogue and the output form (set once per worker).
+_WORKER: tuple[Catalogue, bool] | None = None
+
+
+def _start_worker(extra: tuple[str, ...], explain_: bool) -> None:
+    global _WORKER
+    _WORKER = (load_catalogue(*extra) if extra else default_catalogue(), explain_)
+
+
+def _render_in_worker(doc: _Input) -> str:
+    assert _WORKER is not None, "the worker was not started by _start_worker"
+    return _render(doc, _WORKER[1], _WORKER[0])
+
+
+#: Documents handed out per worker ahead of the one being printed: keeps every worker busy
+#: while memory stays bounded, however long the input.
+_AHEAD = 8
+
+
+def _rendered(
+    docs: Iterator[_Input | _BadInput], workers: int, explain_: bool, extra: tuple[str, ...]
+) -> Iterator[tuple[_Input | _BadInput, str]]:
+    """Yield each input with its output, in input order, rendered by *workers* processes."""
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(extra, explain_))
+    queue: deque[tuple[_Input | _BadInput, Future[str] | None]] = deque()
+    try:
+        for doc in docs:
+            job = None if isinstance(doc, _BadInput) else pool.submit(_render_in_worker, doc)
+            queue.append((doc, job))
+            while len(queue) > workers * _AHEAD:
+                done, job = queue.popleft()
+                yield done, job.result() if job is not None else ""
+        while queue:
+            done, job = queue.popleft()
+            yield done, job.result() if job is not None else ""
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--explain", "explain_", is_flag=True, help="Show rules and evidence, not JSON.")
@@ -202,7 +253,8 @@ def explain(deals: list[Deal], doc_id: str) -> str:
     metavar="FILE",
     help="An extra catalogue CSV file to load after the seeds (repeatable).",
 )
-def extract(files: tuple[str, ...], explain_: bool, extra: tuple[str, ...]) -> None:
+@workers_option("Extract in this many processes; the output keeps the input order.")
+def extract(files: tuple[str, ...], explain_: bool, extra: tuple[str, ...], workers: int) -> None:
     """Extract the arms deals of FILES (.txt, .jsonl, or - for stdin), one JSON line each.
 
     A .jsonl file holds one document a line ({"id", "text", "published"}); the id of a
@@ -218,18 +270,20 @@ def extract(files: tuple[str, ...], explain_: bool, extra: tuple[str, ...]) -> N
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise click.ClickException(f"cannot read catalogue {names}: {reason}") from exc
     failed = False
-    for doc in _inputs(files):
+    if workers > 1:
+        outputs = _rendered(_inputs(files), workers, explain_, extra)
+    else:
+        outputs = (
+            (doc, "" if isinstance(doc, _BadInput) else _render(doc, explain_, cat))
+            for doc in _inputs(files)
+        )
+    for doc, output in outputs:
         if isinstance(doc, _BadInput):
             click.echo(f"Error: {doc}", err=True)
             failed = True
             continue
         if doc.warning:
             click.echo(f"Warning: {doc.warning}", err=True)
-        deals = extract_deals(doc.text, doc.published, document_id=doc.id, catalogue=cat)
-        if explain_:
-            click.echo(explain(deals, doc.id))
-        else:
-            row = {"id": doc.id, "deals": [d.model_dump(mode="json") for d in deals]}
-            click.echo(json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS))
+        click.echo(output)
     if failed:
         sys.exit(1)

@@ -11,6 +11,7 @@ import click
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
+from armstrack.cli.options import workers_option
 from armstrack.store.inputs import count_documents, read_documents
 from armstrack.store.session import SQLITE_WAIT, resolve_url
 from armstrack.store.tracker import SchemaError, Tracker
@@ -57,13 +58,7 @@ def database_errors(url: str | None) -> Iterator[None]:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "url", metavar="URL", help=DB_HELP)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Extract in this many processes (one process writes).",
-)
+@workers_option("Extract in this many processes (one process writes).")
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),

@@ -101,3 +101,53 @@ def test_missing_file_is_an_error(tmp_path: Path) -> None:
     code, _, err = _run(str(tmp_path / "nope.txt"))
     assert code == 1
     assert "nope.txt" in err
+
+
+_MIXED = [
+    json.dumps({"id": "deal-1", "text": TEXT, "published": "2024-10-31"}),
+    "{not json",
+    json.dumps({"id": "plain", "text": "The ministry held a briefing on Monday."}),
+    json.dumps({"id": "html", "text": "<p>Egypt will buy 30 Rafale jets from France.</p>"}),
+    json.dumps({"id": "deal-2", "text": "Norway ordered 54 K9 howitzers from South Korea."}),
+]
+
+
+def test_workers_give_the_serial_output_in_input_order(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(_MIXED * 3) + "\n", encoding="utf-8")
+    serial = _run(str(path))
+    parallel = _run("--workers", "2", str(path))
+    assert serial[0] == parallel[0] == 1  # the bad lines fail the run either way
+    assert parallel[1] == serial[1]
+    assert parallel[2] == serial[2]  # errors and warnings, each at its own document
+    assert [r["id"] for r in _rows(parallel[1])] == ["deal-1", "plain", "html", "deal-2"] * 3
+    assert any(r["deals"] for r in _rows(parallel[1]))
+
+
+def test_workers_explain(tmp_path: Path) -> None:
+    path = tmp_path / "hanwha.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert _run("--explain", "--workers", "2", str(path))[1] == _run("--explain", str(path))[1]
+
+
+def test_workers_read_the_extra_catalogue(tmp_path: Path) -> None:
+    extra = tmp_path / "systems.csv"
+    extra.write_text(
+        "id,designation,name,aliases,category,origin,manufacturers,family,ambiguous_aliases,note\n"
+        "zx-9,ZX-9,ZX-9 Warden,Warden,armoured vehicles,FRA,,,,\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "warden.txt"
+    path.write_text("Greece will buy 40 ZX-9 Warden vehicles from France.\n", encoding="utf-8")
+    code, out, err = _run("--workers", "2", "--catalogue", str(extra), str(path))
+    assert code == 0, err
+    (row,) = _rows(out)
+    names = [s["name"] for d in row["deals"] for s in d["systems"]]  # type: ignore[index, union-attr]
+    assert any("Warden" in str(n) for n in names), row
+
+
+@pytest.mark.parametrize("count", ["0", "-1", "two"])
+def test_workers_must_be_a_positive_count(tmp_path: Path, count: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert _run("--workers", count, str(path))[0] == 2
