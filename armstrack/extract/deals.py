@@ -750,6 +750,7 @@ def assemble(
             if ln.quantity is None and not ln.generic:
                 ln.quantity = counts.get(ln.key)
     _one_name_per_family(drafts, catalogue)
+    _text_supplier(drafts)
     _headline_yields(drafts, catalogue)
     return reconcile(drafts, sentences, text, low, catalogue, document_id)
 
@@ -791,6 +792,31 @@ def _one_name_per_family(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
                     v.name, v.category, ln.quantity, v.system_id, v.key, v.origin, ln.span, False
                 )
                 d.rules.append("family-variant")
+
+
+def _text_supplier(drafts: Sequence[Draft]) -> None:
+    """Let the supplier a text names outrank the one guessed from a system's origin.
+
+    "Nigeria takes delivery of Super Tucanos" guesses Brazil, the design's home; where the
+    body says "six A-29 Super Tucano aircraft from the United States", the United States
+    supplies that buyer those systems. Only one named supplier, and not the guessed one,
+    makes the change.
+    """
+    for d in drafts:
+        if "origin-catalogue" not in d.rules:
+            continue
+        keys = {ln.key for ln in d.lines}
+        named = {
+            x.supplier
+            for x in drafts
+            if x.buyer == d.buyer
+            and x.supplier is not None
+            and not any(r.startswith("origin-") for r in x.rules)
+            and keys & {ln.key for ln in x.lines}
+        }
+        if len(named) == 1 and d.supplier not in named:
+            d.supplier = named.pop()
+            d.rules.append("origin-named")
 
 
 def _headline_yields(drafts: Sequence[Draft], catalogue: Catalogue) -> None:

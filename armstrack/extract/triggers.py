@@ -70,6 +70,18 @@ _CONTRACT_WORDS = _words(
 )
 # Nouns of the goods moving: "began deliveries" reports the delivery as "began delivering".
 _MOVING_NOUNS = _words("delivery deliveries shipment shipments transfer transfers supply supplies")
+# Talks about a transfer, the other party named or not, before its trigger.
+_TALKS_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|negotiating|discussions)\s+(?:with\s+[^,;.()]{1,50}?\s+)?"
+    r"(?:over|on|about|for|to|regarding)\s+(?:(?:the|a|an|possible|potential|future)\s+)*$"
+)
+# People as the object of a verb of sending: troops deployed, not goods transferred.
+_TROOPS_AFTER = re.compile(
+    r"(?:\s+(?:an?|the|its|their|extra|additional|more|further|some|about|around|nearly|"
+    r"over|up|to|of|hundreds|thousands|[\d,]+))*\s+(?:troops|soldiers|personnel|servicemen|"
+    r"servicemembers|marines|paratroopers|sailors|airmen|peacekeepers|battalions?|brigades?|"
+    r"military (?:advisers|advisors|instructors|trainers))\b"
+)
 _DETERMINERS = _words("the a an its their this that these those")
 _BE = _words("is was were are be been being 's")
 _PARTICIPLES = _words(
@@ -219,7 +231,16 @@ def find_triggers(
         if reading is None:
             continue
         pos, rule = reading
+        if rule.frame is Frame.SELL and _TROOPS_AFTER.match(low, e, min(end, e + 60)):
+            continue  # "will send 900 soldiers and tanks to Estonia": a deployment
         status, cues, infinitive, passive = _status(pos, rule, form, prev_words, c)
+        if (
+            (status is not None or infinitive)
+            and status is not Status.CANCELLED
+            and _TALKS_BEFORE.search(low, max(start, s - 100), s)
+        ):
+            # "in talks with Russia over the purchase of", "talks about buying": not yet a deal
+            status, cues = Status.CONSIDERED, (*cues, "modal-possible")
         if not cues_read:
             hedged, cues_read = _sentence_cues(low[start:end], c), True
         if hedged is not None and status is not None and status is not Status.CANCELLED:
