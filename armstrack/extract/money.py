@@ -18,9 +18,12 @@ stated figure (the low end of a range):
 A figure followed by its conversion, ``20 trillion won ($15 billion)``, is two mentions in
 text order; the first written is the deal's own value.
 
-Scanning is linear in the length of the text: numbers are found by one pass of a regular
-expression whose starts cannot fall inside another number, and each is then read by
-anchored patterns of bounded length around it.
+Scanning is linear in the length of the text, and fast where most figures are no money:
+the figures worth reading (a currency may stand before them, or a scale, a currency or a
+range may follow) and the ``illion`` of the scale words that number words need are found by
+patterns the regular expression engine scans for quickly; only these are read, by anchored
+patterns of bounded length around them. What stands before a figure (a currency, a hedge,
+"between", "from") is read back from it only when the reading needs it.
 
 >>> [(m.money.amount, m.money.currency) for m in find_money("a $1.64-billion deal")]
 [(Decimal('1640000000'), 'USD')]
@@ -29,6 +32,7 @@ anchored patterns of bounded length around it.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Collection
 from decimal import Decimal
 
@@ -36,7 +40,7 @@ from pydantic import ValidationError
 
 from armstrack import codes
 from armstrack.extract.spans import MoneyMention
-from armstrack.extract.starts import search, start_finder
+from armstrack.extract.starts import CASE_FOLDS, NumberStarts, trie
 from armstrack.model import Money
 
 __all__ = ["find_money", "format_money", "parse_money", "scan_money"]
@@ -348,23 +352,38 @@ _NUMBER_RE = re.compile(
     rf"(?P<digits>{_DIGITS})"
     rf"|(?P<word>(?<![\w-])(?i:{_WORDS})(?={_SP}(?i:trillion|billion|million)\b))"
 )
-# A number word counts only before a scale word, at most nine characters after its first
-# letter ("half an" and a blank, then "tr" of "trillion").
-_NUMBER_START = start_finder(_WORD_NUMBERS, r"[\w-]", r".{0,9}?(?i:illion)")
-assert max(map(len, _WORD_NUMBERS)) - 1 + 1 + len("tr") <= 9
+# A number word counts only before a scale word: it starts at most ten characters before
+# the "illion" of that word ("half an" and a blank, then "tr" of "trillion"). The class
+# holds every character that a case-insensitive "illion" matches.
+_ILLION = re.compile("[iI\u0130\u0131][lL]{2}[iI\u0130\u0131][oO][nN]")
+_WORD_WINDOW = (-(max(map(len, _WORD_NUMBERS)) + 1 + len("tr")), 0)
+_WORD_BEFORE_ILLION = re.compile(rf"(?i:{_WORDS}){_SP}(?i:tr|b|m)\Z")
 _NUMBER_AT = re.compile(_DIGITS)
-# Lead-ins are found in one pass over the text each, keyed by where they end: a currency
-# before a number, a hedge or "between" before a sum, "from" before a change of value.
+# Lead-ins are read back from where a figure starts, and only for the figures that reach
+# them: a currency before a number, a hedge or "between" before a sum, "from" before a
+# change of value. Each is the match that one left-to-right pass of its pattern over the
+# whole text would find ending there.
+#
+# A currency ends where the digits start. No currency holds a digit, so two of them
+# can overlap only when both end before the same digit, and the pass keeps the one that
+# starts first: the first match of the pattern, searched over a window ending at the
+# digit, is the one.
 _PREFIX_RE = re.compile(
     rf"(?<![A-Za-z])(?:(?P<sym>{_alternation(list(PREFIXES))})|(?P<iso>[A-Z]{{3}}))"
-    rf"{_SP}?(?=\d)"
+    rf"{_SP}?\Z"
 )
+_PREFIX_SPAN = max(map(len, PREFIXES)) + 1
+#: The characters a currency before a figure can end with, the blank included.
+_PREFIX_LAST = frozenset(f[-1] for f in PREFIXES) | set(string.ascii_uppercase) | set(" \t\u00a0")
 _WORD_SCALES = [s for s in SCALES if s not in _ATTACHED_ONLY]
 _SCALE_RE = re.compile(
     rf"(?:(?P<attached>(?i:{_alternation(list(SCALES))}))"
     rf"|(?:{_SP}?-{_SP}?|{_SP})(?P<spaced>(?i:{_alternation(_WORD_SCALES)})))"
     r"(?![A-Za-z])"
 )
+#: Blanks (as ``_SP`` matches them) as one space, and deleted.
+_BLANKS = str.maketrans("\t\u00a0", "  ")
+_NO_BLANKS = str.maketrans("", "", " \t\u00a0")
 _NAME_RE = re.compile(rf"(?:{_SP}|-)(?P<name>(?i:{_alternation(list(NAMES))}))(?![A-Za-z])")
 _CODE_RE = re.compile(rf"{_SP}?(?P<code>[A-Z]{{3}})(?![A-Za-z])")
 # What must follow a figure with no currency before it: a word (a scale or a currency
@@ -372,6 +391,38 @@ _CODE_RE = re.compile(rf"{_SP}?(?P<code>[A-Z]{{3}})(?![A-Za-z])")
 _MAYBE_UNIT = re.compile(
     rf"{_SP}?-?{_SP}?[A-Za-z]"
     rf"|{_SP}?(?:-|–|to|and){_SP}?\d[\d,.]*(?:{_SP}|-)?[A-Za-z]"
+)
+# A sharper test of the same kind: the word after a figure must begin a scale, a
+# currency name or code, or "to"/"and" of a range. The word is read as the run of
+# characters a case-insensitive ASCII letter can match; a run that is not plain ASCII
+# is left to the full reading.
+_FOLDS = CASE_FOLDS
+_WORD_AFTER = re.compile(rf"(?P<sep>{_SP}?-?{_SP}?)(?:(?P<word>[A-Za-z{_FOLDS}]+)|[–\d])")
+
+
+def _first_words(forms: Collection[str]) -> frozenset[str]:
+    """The first runs of letters of *forms*, lower-cased ("U.S. dollars" -> "u")."""
+    return frozenset(re.split("[^A-Za-z]", f, maxsplit=1)[0].lower() for f in forms)
+
+
+#: First words of what can follow a figure straight away: a scale, or "to"/"and".
+_FIRST_ATTACHED = _first_words([*SCALES, "to", "and"])
+#: First words of what can follow a figure after a blank or a hyphen.
+_FIRST_SPACED = _first_words([*(s for s in SCALES if s not in _ATTACHED_ONLY), *NAMES, "to", "and"])
+#: The run of letters after a blank or hyphen, and the first words of currency names.
+_NAME_RUN = re.compile(rf"(?:{_SP}|-)([A-Za-z{_FOLDS}]+)")
+_FIRST_NAME_WORDS = _first_words(NAMES)
+# The digits worth reading: where a number starts after a character that can end a
+# currency (with a blank or not), or where the figure may be followed by what
+# _may_have_unit lets pass. Every other figure reads as no sum, and skipping it is the
+# same as reading it, since no number starts inside another.
+_PREFIX_ENDS = re.escape("".join(sorted({f[-1] for f in PREFIXES} | set(string.ascii_uppercase))))
+_WORTH_READING = re.compile(
+    rf"\d(?<![\d.,]\d)(?:(?<=[{_PREFIX_ENDS}]\d)|(?<=[{_PREFIX_ENDS}]{_SP}\d)"
+    rf"|(?=[\d,.]*(?:(?i:{trie(_FIRST_ATTACHED)})(?![A-Za-z{_FOLDS}])"
+    rf"|(?:{_SP}-?{_SP}?|-{_SP}?)(?i:{trie(_FIRST_SPACED)})(?![A-Za-z{_FOLDS}])"
+    rf"|(?:{_SP}-?{_SP}?|-{_SP}?)\d"  # a range: the figure's own digits end before
+    rf"|{_SP}?-?{_SP}?(?:–|[A-Za-z]*[{_FOLDS}]|[A-Z]{{3}}(?![A-Za-z{_FOLDS}])))))"
 )
 _RANGE_RE = re.compile(rf"{_SP}?(?P<conn>-|–|to|and){_SP}?", re.IGNORECASE)
 _HEDGE_RE = re.compile(
@@ -390,22 +441,83 @@ def _iso(code: str, strict: bool) -> bool:
     return codes.is_currency(code) and not (strict and code in _CODES_THAT_ARE_WORDS)
 
 
-class _LeadIns:
-    """Currencies, hedges, "between" and "from" in a text, keyed by where they end."""
+def _prefix_before(text: str, pos: int, strict: bool) -> tuple[int, str, str] | None:
+    """The currency written before the digits at *pos*: (its start, form, code)."""
+    if pos == 0 or text[pos - 1] not in _PREFIX_LAST:
+        return None
+    m = _PREFIX_RE.search(text, max(0, pos - _PREFIX_SPAN), pos)
+    if m is None:
+        return None
+    form = (m.group("sym") or m.group("iso")).translate(_BLANKS)
+    if m.group("sym"):
+        return m.start(), form, PREFIXES[form]
+    return (m.start(), form, form) if _iso(form, strict) else None
 
-    def __init__(self, text: str, strict: bool) -> None:
-        self.prefixes: dict[int, tuple[int, str, str]] = {}
-        for m in _PREFIX_RE.finditer(text):
-            form = re.sub(r"[ \t\u00a0]", " ", m.group("sym") or m.group("iso"))
-            if m.group("sym"):
-                self.prefixes[m.end()] = (m.start(), form, PREFIXES[form])
-            elif _iso(form, strict):
-                self.prefixes[m.end()] = (m.start(), form, form)
-        self.hedges = {
-            m.end(): (m.start(), m.group("hedge").lower()) for m in _HEDGE_RE.finditer(text)
-        }
-        self.between = {m.end(): m.start() for m in _BETWEEN_RE.finditer(text)}
-        self.from_ = {m.end() for m in _FROM_RE.finditer(text)}
+
+def _may_have_unit(text: str, end: int) -> bool:
+    """Whether a scale, a currency after the figure or a range can start at *end*.
+
+    False only where none can: a figure with no currency before it is then no sum.
+    """
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group("word")
+    if word is None or not word.isascii() or (len(word) == 3 and word.isupper()):
+        return True
+    return word.lower() in (_FIRST_SPACED if after.group("sep") else _FIRST_ATTACHED)
+
+
+# A hedge can hold letters, blanks, points and "~" only, and its matches can overlap
+# ("just over" and "over"), so which one the pass keeps depends on the matches before.
+# The pass is replayed from the last character before *pos* that no hedge can hold: no
+# match runs across it, so the pass there starts afresh. Most figures have no hedge
+# before them at all, which the ends of the lower-cased text before them tell cheaply.
+_IN_HEDGE = f"A-Za-z{_FOLDS} \t\u00a0.~"
+_NOT_IN_HEDGE = re.compile(rf"[^{_IN_HEDGE}](?=[{_IN_HEDGE}]*\Z)")
+_HEDGE_SPAN = max(map(len, _HEDGES_CAP + _HEDGES)) + len(" worth ") + 1
+_HEDGE_ENDINGS = tuple(
+    h + tail for h in _HEDGES_CAP + _HEDGES for tail in ("", " ", "worth ", " worth ")
+)
+_FOLDED = re.compile(f"[{_FOLDS}]")
+
+
+def _hedge_before(text: str, pos: int) -> tuple[int, str] | None:
+    """The hedge that ends at *pos* ("about " before "$2bn"): (its start, lower-cased)."""
+    tail = text[max(0, pos - _HEDGE_SPAN) : pos]
+    if _FOLDED.search(tail) is None and not tail.lower().translate(_BLANKS).endswith(
+        _HEDGE_ENDINGS
+    ):
+        return None
+    # Look back over windows that double, so the work stays within twice the stretch.
+    back = 64
+    while True:
+        lo = max(0, pos - back)
+        stop = _NOT_IN_HEDGE.search(text, lo, pos)
+        if stop is not None:
+            lo = stop.end()
+            break
+        if lo == 0:
+            break
+        back *= 2
+    # The pattern reads at most _HEDGE_SPAN characters, so a window that far past *pos*
+    # gives every match up to *pos* as the whole text does.
+    for m in _HEDGE_RE.finditer(text, lo, pos + _HEDGE_SPAN):
+        if m.end() >= pos:
+            return (m.start(), m.group("hedge").lower()) if m.end() == pos else None
+    return None
+
+
+def _between_before(text: str, pos: int) -> int | None:
+    """The start of "between " ending at *pos* (such matches never overlap)."""
+    m = _BETWEEN_RE.match(text, max(0, pos - len("between ")))
+    return m.start() if m is not None and m.end() == pos else None
+
+
+def _from_before(text: str, pos: int) -> bool:
+    """Whether "from " ends at *pos* (such matches never overlap)."""
+    m = _FROM_RE.match(text, max(0, pos - len("from ")))
+    return m is not None and m.end() == pos
 
 
 def _digits_value(s: str) -> Decimal | None:
@@ -426,7 +538,7 @@ def _scale_at(text: str, pos: int, *, attached_ok: bool) -> tuple[int, int] | No
         word = m.group("attached")
     else:
         word = m.group("spaced")
-    word = re.sub(r"[ \t\u00a0]", " ", word.lower())
+    word = word.lower().translate(_BLANKS)
     return _SCALES_LOWER[word], m.end()
 
 
@@ -437,10 +549,16 @@ def _suffix_at(
 
     An ambiguous name sets ``seen[0]``: the states given may then change what is read.
     """
-    m = _NAME_RE.match(text, pos)
+    run = _NAME_RUN.match(text, pos)  # the big pattern only where its first word is
+    word = run.group(1) if run is not None else None
+    m = (
+        _NAME_RE.match(text, pos)
+        if word is not None and (not word.isascii() or word.lower() in _FIRST_NAME_WORDS)
+        else None
+    )
     if m is not None:
         form = m.group("name").lower()
-        key = re.sub(r"[ \t\u00a0]", "", form)
+        key = form.translate(_NO_BLANKS)
         code = _NAME_CODES[key]
         if code is None:
             seen[0] = True
@@ -463,12 +581,12 @@ def _skip_space(text: str, pos: int) -> int:
     return pos + 1 if pos < len(text) and text[pos] in " \t\u00a0" else pos
 
 
-def _range_allowed(lead: _LeadIns, conn: str, start: int) -> bool:
+def _range_allowed(text: str, conn: str, start: int) -> bool:
     """Whether *conn* after a figure starting at *start* joins a range."""
     if conn == "and":  # "$2bn and $3bn" are two sums unless "between" opens them
-        return start in lead.between
+        return _between_before(text, start) is not None
     if conn == "to":  # "from $2bn to $3bn" is a change of value
-        return start not in lead.from_
+        return not _from_before(text, start)
     return True
 
 
@@ -484,7 +602,6 @@ def _money(
 def _read(
     text: str,
     m: re.Match[str],
-    lead: _LeadIns,
     strict: bool,
     states: Collection[str],
     seen: list[bool],
@@ -493,16 +610,18 @@ def _read(
     start, end = m.span()
     prefix: tuple[int, str, str] | None = None
     if m.group("digits") is not None:
-        prefix = lead.prefixes.get(start)
-        if prefix is None and _MAYBE_UNIT.match(text, end) is None:
-            return None, end  # no currency before and no word after: not money
+        prefix = _prefix_before(text, start, strict)
+        if prefix is None and (
+            not _may_have_unit(text, end) or _MAYBE_UNIT.match(text, end) is None
+        ):
+            return None, end  # no currency before and no unit after: not money
         if prefix is None and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "$"):
             return None, end
         value = _digits_value(m.group("digits"))  # after the cheap tests: most numbers fail
         if value is None:
             return None, end
     else:
-        value = _WORD_NUMBERS[re.sub(r"[ \t\u00a0]", " ", m.group("word").lower())]
+        value = _WORD_NUMBERS[m.group("word").lower().translate(_BLANKS)]
     is_word = m.group("word") is not None
     mention_start = prefix[0] if prefix else start
 
@@ -520,7 +639,7 @@ def _read(
     # A range: "$2-3 billion", "$2 billion to $3 billion", "between $2bn and $3bn".
     upper: Decimal | None = None
     r = None if is_word else _RANGE_RE.match(text, pos)
-    if r is not None and _range_allowed(lead, r.group("conn").lower(), mention_start):
+    if r is not None and _range_allowed(text, r.group("conn").lower(), mention_start):
         p2 = r.end()
         if prefix is not None and text.startswith(prefix[1], p2):
             p2 = _skip_space(text, p2 + len(prefix[1]))
@@ -567,9 +686,10 @@ def _read(
     amount = _exact(value * (multiplier or 1))
     upper = None if upper is None else _exact(upper)
     approximate = False
-    hedge = lead.hedges.get(mention_start)
-    if upper is not None and mention_start in lead.between:
-        mention_start = lead.between[mention_start]
+    between = _between_before(text, mention_start) if upper is not None else None
+    hedge = None if between is not None else _hedge_before(text, mention_start)
+    if between is not None:
+        mention_start = between
     elif hedge is not None:
         approximate = True
         if hedge[1] in _HEDGES_CAP and upper is None:
@@ -585,14 +705,22 @@ def _scan(
     text: str, strict: bool, states: Collection[str] = (), seen: list[bool] | None = None
 ) -> list[MoneyMention]:
     found: list[MoneyMention] = []
-    lead = _LeadIns(text, strict)
+    numbers = NumberStarts(
+        _NUMBER_RE,
+        text,
+        _ILLION,
+        text,
+        _WORD_WINDOW,
+        digits=_WORTH_READING,
+        within=_WORD_BEFORE_ILLION,
+    )
     seen = [False] if seen is None else seen
     pos = 0
     while True:
-        m = search(_NUMBER_RE, _NUMBER_START, text, pos)
+        m = numbers.search(pos)
         if m is None:
             return found
-        mention, resume = _read(text, m, lead, strict, states, seen)
+        mention, resume = _read(text, m, strict, states, seen)
         if mention is not None and (not found or mention.start >= found[-1].end):
             found.append(mention)
         pos = max(resume, m.end())

@@ -10,8 +10,9 @@ hyphen (``10-12``) and designations (``F-16``, ``K2``, ``Block 70``, ``Type 26``
 (``Leopard 2``) cannot be told from a count here; the caller drops quantities that overlap
 a recognised system name.
 
-Scanning is linear: candidates are found in one pass of a regular expression whose starts
-cannot fall inside another number, and each is read and checked within a bounded window.
+Scanning is linear: candidates are figures whose neighbours can leave them a count, and
+number words found in a lower-cased copy of the text, each sought by a pattern the regular
+expression engine scans for quickly; each is read and checked within a bounded window.
 
 >>> [(m.value, m.start, m.end) for m in find_quantities("Two (2) C-130J and 48 F-16s")]
 [(2, 0, 7), (48, 19, 21)]
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from armstrack.extract.money import NAMES as _CURRENCY_NAMES
 from armstrack.extract.money import find_money
 from armstrack.extract.spans import MoneyMention, QuantityMention
-from armstrack.extract.starts import search, start_finder
+from armstrack.extract.starts import LOWER_UNSAFE, NumberStarts, start_finder, trie
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -131,6 +132,26 @@ _CANDIDATE_RE = re.compile(
     rf"|half(?={_SP}an?{_SP}dozen\b))(?![\w']))"
 )
 _CANDIDATE_START = start_finder([*UNITS, *TENS, "a", "an", "half"], r"[\w'-]")
+# Where a number word can start, found in " " + text.lower(): the character before it
+# and the word, as the candidate pattern wants them but in ASCII lower case, which the
+# engine scans for far faster than for the case-insensitive pattern. Lower-casing keeps
+# every place and every letter the candidate pattern can read unless the text holds one
+# of LOWER_UNSAFE; such a text is searched with _CANDIDATE_START instead.
+_LOW_SP = "[ \t\u00a0]"
+_WORD_ANCHOR = re.compile(
+    rf"[^a-z0-9_'-](?:(?:{trie([*UNITS, *TENS])})(?![a-z0-9_'])"
+    rf"|an?{_LOW_SP}(?:dozen|pair|hundred|thousand)|half{_LOW_SP}an?{_LOW_SP}dozen)"
+)
+# The figures worth reading: those whose neighbours can leave them a count. A figure
+# right after a letter, a digit, a currency sign or "#/:_", after a hyphen or a point that
+# follows a letter or digit ("F-16", "No.5"), or before a letter or "%/_°", a hyphen and a
+# letter or digit, or ":" and a digit, is none (unless a scale word follows it), and
+# skipping it is the same as reading it, since no number starts inside another.
+_COUNT_DIGITS = re.compile(
+    r"\d(?<![\d.,]\d)(?<![\w$€£¥₹₩₪₺₽₱₴#/:]\d)(?<![^\W_][-.]\d)"
+    r"(?=(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)"  # the rest of the figure
+    rf"(?:{_SP}(?i:million|billion)(?![\w'])|(?![\w%/°])(?![-–][^\W_])(?!:\d)))"
+)
 # One token of a number written in words, with what joins it to the previous one.
 _TOKEN_RE = re.compile(rf"(?P<sep>{_SP}|-)(?P<tok>[A-Za-z]+)(?![\w'])")
 _ECHO_RE = re.compile(rf"{_SP}?\((?P<n>\d{{1,3}}(?:,\d{{3}})*|[A-Za-z-]+)\)")
@@ -310,6 +331,17 @@ def _is_count(text: str, start: int, end: int, value: int, m: re.Match[str]) -> 
     )
 
 
+def _number_starts(text: str) -> NumberStarts:
+    """The search for candidates in *text*: digits worth reading, and number words."""
+    if any(c in text for c in LOWER_UNSAFE):
+        return NumberStarts(
+            _CANDIDATE_RE, text, _CANDIDATE_START, text, (0, 1), digits=_COUNT_DIGITS
+        )
+    return NumberStarts(
+        _CANDIDATE_RE, text, _WORD_ANCHOR, " " + text.lower(), (1, 2), digits=_COUNT_DIGITS
+    )
+
+
 def find_quantities(
     text: str, *, money: Sequence[MoneyMention] | None = None
 ) -> list[QuantityMention]:
@@ -325,10 +357,11 @@ def find_quantities(
     """
     money = find_money(text) if money is None else money
     found: list[QuantityMention] = []
+    numbers = _number_starts(text)
     k = 0
     pos = 0
     while True:
-        m = search(_CANDIDATE_RE, _CANDIDATE_START, text, pos)
+        m = numbers.search(pos)
         if m is None:
             return found
         read = _read(text, m)

@@ -347,6 +347,9 @@ ADVERSARIAL: list[tuple[str, str]] = [
     ("hyphenated digits", ("1-" * _MB)[:_MB]),
     ("dots", "." * _MB),
     ("lead-ins", ("about between from up to US$ " * _MB)[:_MB]),
+    ("hedged sums far apart", (("about " * 400 + "$1 bn ") * _MB)[:_MB]),
+    ("hedges before every figure", ("just over $1bn, " * _MB)[:_MB]),
+    ("currencies before every figure", ("US$ 1 " * _MB)[:_MB]),
 ]
 
 

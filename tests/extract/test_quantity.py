@@ -157,6 +157,8 @@ ADVERSARIAL: list[tuple[str, str]] = [
     ("number words", ("two hundred and " * _MB)[:_MB]),
     ("articles", ("a a an a dozen " * _MB)[:_MB]),
     ("brackets", ("two (2) (" * _MB)[:_MB]),
+    ("counts", ("jets 12 and " * _MB)[:_MB]),
+    ("years", ("in 2024 talks " * _MB)[:_MB]),
 ]
 
 
