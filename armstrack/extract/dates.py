@@ -23,7 +23,7 @@ January, so ``value`` always lies in the period the text names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from armstrack.extract.spans import DateMention
@@ -245,12 +245,100 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
 ]
 
 
-#: What each rule needs in the text to match at all: ``d`` a digit, ``m`` a month name.
-#: A rule whose needs the text lacks is not run (most sentences name no month).
-_NEEDS = ("d", "md", "md", "md", "m", "md", "md", "", "d", "m", "", "", "", "")
+#: What each rule needs in the text to match at all; a rule whose needs the text lacks is
+#: not run (most sentences name no month, no year and no day). ``year`` is a figure such
+#: as 2024, ``month`` and ``weekday`` a name as the rules write it; the others are words
+#: the rules read case-insensitively, looked for in the lower-cased text (none of their
+#: letters is one that a case-insensitive pattern matches beyond ASCII).
+_RULE_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("year",),
+    ("month", "year"),
+    ("month", "year"),
+    ("month", "year"),
+    ("month", "year-word"),
+    ("month", "digit"),
+    ("month", "digit"),
+    ("end",),
+    ("year",),
+    ("month",),
+    ("weekday",),
+    ("day-word",),
+    ("month-word",),
+    ("year-word",),
+)
 _ANY_DIGIT = re.compile(r"\d")
+_ANY_YEAR = re.compile(_YEAR)
 # Every month form of _MONTH starts with one of these (case kept, as in _MONTH).
 _ANY_MONTH = re.compile("|".join(sorted({name[:3] for name in MONTHS})))
+_ANY_WEEKDAY = re.compile("|".join(WEEKDAYS))
+_END = re.compile(rf"end{_SP}of|year(?:-|{_SP})end")
+
+
+_FEATURES = ("digit", "year", "month", "weekday", "end", "day-word", "month-word", "year-word")
+#: The needs of each rule as bits, one per feature.
+_NEEDS = tuple(sum(1 << _FEATURES.index(f) for f in needs) for needs in _RULE_NEEDS)
+
+
+# Where each rule can match: the pattern of something its matches start with, tried at
+# each place it is found (the engine scans for it fast), or, with a reach, something a
+# match holds within that many characters of its start, before which no match starts.
+_MONTH_WORD = re.compile("[mM][oO][nN][tT][hH]")
+_YEAR_WORD = re.compile("[yY][eE][aA][rR]")
+_REACH = len("earlier this ") + 3  # the longest lead-in word, a blank, and a margin
+_STARTS: tuple[tuple[re.Pattern[str] | None, int], ...] = (
+    (_ANY_YEAR, 0),
+    (_ANY_MONTH, 0),
+    (_ANY_DIGIT, 0),
+    (_ANY_MONTH, 0),
+    (_ANY_MONTH, 0),
+    (_ANY_MONTH, 0),
+    (_ANY_DIGIT, 0),
+    (None, 0),
+    (_ANY_YEAR, _REACH),
+    (_ANY_MONTH, _REACH),
+    (_ANY_WEEKDAY, 0),
+    (None, 0),
+    (_MONTH_WORD, _REACH),
+    (_YEAR_WORD, _REACH),
+)
+
+
+def _matches(
+    pattern: re.Pattern[str], start: tuple[re.Pattern[str] | None, int], text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, looked for only where *start* lets a match begin."""
+    finder, reach = start
+    if finder is None:
+        yield from pattern.finditer(text)
+        return
+    hit = finder.search(text)
+    if hit is not None and reach:
+        yield from pattern.finditer(text, max(0, hit.start() - reach))
+        return
+    while hit is not None:
+        m = pattern.match(text, hit.start())
+        if m is None:
+            hit = finder.search(text, hit.start() + 1)
+        else:
+            yield m
+            hit = finder.search(text, m.end())
+
+
+def _features(text: str) -> int:
+    """The bits of the features of :data:`_FEATURES` that *text* has."""
+    digit = _ANY_DIGIT.search(text) is not None
+    low = text.lower()
+    has = (
+        digit,
+        digit and _ANY_YEAR.search(text) is not None,
+        _ANY_MONTH.search(text) is not None,
+        "day" in text and _ANY_WEEKDAY.search(text) is not None,
+        "end" in low and _END.search(low) is not None,
+        "yesterday" in low or "today" in low or "tomorrow" in low,
+        "month" in low,
+        "year" in low,
+    )
+    return sum(1 << i for i, present in enumerate(has) if present)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
@@ -266,12 +354,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     []
     """
     candidates: list[tuple[int, int, DealDate]] = []
-    digit = _ANY_DIGIT.search(text) is not None
-    month = _ANY_MONTH.search(text) is not None
-    for (pattern, handler), needs in zip(RULES, _NEEDS, strict=True):
-        if ("d" in needs and not digit) or ("m" in needs and not month):
+    has = _features(text)
+    for (pattern, handler), needs, where in zip(RULES, _NEEDS, _STARTS, strict=True):
+        if needs & ~has:
             continue
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, where, text):
             try:
                 read = handler(m, published)
             except (ValueError, OverflowError):  # before year 1 or after 9999
