@@ -17,6 +17,7 @@ its input and a span found in it is valid in the original text:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["normalise"]
@@ -58,6 +59,10 @@ class _Table(dict[int, int]):
 
 
 _TABLE = _Table()
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+#: Up to this many different characters to replace, ``str.replace`` each beats
+#: ``str.translate``, which looks every character of a text that is not ASCII up.
+_REPLACE_AT_MOST = 8
 
 
 def normalise(text: str) -> str:
@@ -70,4 +75,13 @@ def normalise(text: str) -> str:
     >>> normalise("\uff11\uff18\uff10 jets")
     '180 jets'
     """
-    return text.translate(_TABLE)
+    if text.isascii():  # no ASCII character is replaced
+        return text
+    changes = [
+        (c, r) for c in set("".join(_NON_ASCII.findall(text))) if (r := chr(_TABLE[ord(c)])) != c
+    ]
+    if len(changes) > _REPLACE_AT_MOST:
+        return text.translate(_TABLE)
+    for c, r in changes:
+        text = text.replace(c, r)
+    return text

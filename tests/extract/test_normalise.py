@@ -63,5 +63,27 @@ def test_idempotent(text: str) -> None:
     assert normalise(once) == once
 
 
+def test_ascii_is_never_replaced() -> None:
+    ascii_text = "".join(map(chr, range(128)))
+    assert normalise(ascii_text) == ascii_text
+
+
+#: Every replacement at once: more kinds than are replaced one kind at a time.
+ALL_AT_ONCE = "".join(text for text, _ in REPLACEMENTS)
+
+
+def test_many_kinds_at_once_are_each_replaced() -> None:
+    assert normalise(ALL_AT_ONCE) == "".join(expected for _, expected in REPLACEMENTS)
+
+
+_TYPOGRAPHIC = st.sampled_from("".join(text for text, _ in REPLACEMENTS) + "ab 1\u00e9")
+
+
+@given(st.one_of(st.text(), st.text(_TYPOGRAPHIC)))
+def test_same_as_one_character_at_a_time(text: str) -> None:
+    one_by_one = "".join(chr(normalise_module._replacement(ord(c))) for c in text)
+    assert normalise(text) == one_by_one
+
+
 def test_doctests() -> None:
     assert doctest.testmod(normalise_module, optionflags=doctest.ELLIPSIS).failed == 0
