@@ -21,7 +21,7 @@ expression engine scans for quickly; each is read and checked within a bounded w
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from armstrack.extract.money import NAMES as _CURRENCY_NAMES
 from armstrack.extract.money import find_money
@@ -142,15 +142,38 @@ _WORD_ANCHOR = re.compile(
     rf"[^a-z0-9_'-](?:(?:{trie([*UNITS, *TENS])})(?![a-z0-9_'])"
     rf"|an?{_LOW_SP}(?:dozen|pair|hundred|thousand)|half{_LOW_SP}an?{_LOW_SP}dozen)"
 )
+
+
+def _ascii_words(words: Collection[str]) -> str:
+    """A regex alternative of *words* in any case of ASCII letters (and of nothing else).
+
+    ``(?i:...)`` would also match the Kelvin sign for "k", which the word readers here
+    never take for a letter.
+    """
+    return trie(words, lambda c: f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c))
+
+
 # The figures worth reading: those whose neighbours can leave them a count. A figure
 # right after a letter, a digit, a currency sign or "#/:_", after a hyphen or a point that
 # follows a letter or digit ("F-16", "No.5"), or before a letter or "%/_°", a hyphen and a
-# letter or digit, or ":" and a digit, is none (unless a scale word follows it), and
-# skipping it is the same as reading it, since no number starts inside another.
+# letter or digit, or ":" and a digit, is none (unless a scale word follows it); nor is
+# one followed by a measure, a month or a currency, nor a year (1900-2099) that no plural
+# word follows. Skipping such a figure is the same as reading it, since no number starts
+# inside another. The tests mirror those of _is_count, on the words as _WORD_AFTER
+# reads them.
+_NEXT = rf"{_SP}?(?=[A-Za-z])"
+_NEXT_END = r"(?![A-Za-z.'/])"
+_NOT_A_COUNT_AFTER = (
+    rf"{_NEXT}(?:(?:{_ascii_words(MEASURE_WORDS)})\.*"
+    rf"|{_ascii_words(MONTHS | _CURRENCY_WORDS)}){_NEXT_END}"
+)
+_PLURAL_AFTER = rf"{_NEXT}[A-Za-z][A-Za-z.'/]{{3,}}{_NEXT_END}(?<=[sS])(?<!['sSuU][sS])"
+_SCALED = rf"{_SP}(?i:million|billion)(?![\w'])"
 _COUNT_DIGITS = re.compile(
     r"\d(?<![\d.,]\d)(?<![\w$€£¥₹₩₪₺₽₱₴#/:]\d)(?<![^\W_][-.]\d)"
+    rf"(?!(?:(?<=1)9|(?<=2)0)\d\d(?![.,]?\d)(?!{_SCALED})(?!{_PLURAL_AFTER}))"  # a year
     r"(?=(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)"  # the rest of the figure
-    rf"(?:{_SP}(?i:million|billion)(?![\w'])|(?![\w%/°])(?![-–][^\W_])(?!:\d)))"
+    rf"(?:{_SCALED}|(?![\w%/°])(?![-–][^\W_])(?!:\d)(?!{_NOT_A_COUNT_AFTER})))"
 )
 # One token of a number written in words, with what joins it to the previous one.
 _TOKEN_RE = re.compile(rf"(?P<sep>{_SP}|-)(?P<tok>[A-Za-z]+)(?![\w'])")

@@ -27,7 +27,7 @@ Either way the first match found is the one ``pattern.search`` finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 __all__ = ["CASE_FOLDS", "LOWER_UNSAFE", "NumberStarts", "search", "start_finder", "trie"]
 
@@ -80,14 +80,17 @@ def search(
         pos = hit.start() + 1
 
 
-def trie(words: Collection[str]) -> str:
+def trie(words: Collection[str], char: Callable[[str], str] = re.escape) -> str:
     """A regex alternative of *words* sharing their prefixes, so that a miss fails fast.
 
     A plain alternative tries each word in turn; this one reads each character once.
-    Where one word is a prefix of another the longer is tried first.
+    Where one word is a prefix of another the longer is tried first. *char* writes one
+    character as a pattern.
 
     >>> trie(["to", "ton", "two"])
     't(?:o(?:n)?|wo)'
+    >>> trie(["km"], lambda c: f"[{c}{c.upper()}]")
+    '[kK][mM]'
     """
     heads: dict[str, set[str]] = {}
     for w in words:
@@ -96,12 +99,12 @@ def trie(words: Collection[str]) -> str:
     parts = []
     for head, rests in sorted(heads.items()):
         if rests == {""}:
-            parts.append(re.escape(head))
+            parts.append(char(head))
         elif len(rests) == 1:  # one word goes on from here
-            parts.append(re.escape(head + rests.pop()))
+            parts.append("".join(map(char, head + rests.pop())))
         else:
             optional = "?" if "" in rests else ""
-            parts.append(f"{re.escape(head)}(?:{trie(rests - {''})}){optional}")
+            parts.append(f"{char(head)}(?:{trie(rests - {''}, char)}){optional}")
     return "|".join(parts)
 
 

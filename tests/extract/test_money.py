@@ -337,6 +337,21 @@ def test_money_like_text_never_raises_and_is_ordered(parts: list[str]) -> None:
         assert before.end <= after.start
 
 
+_NEIGHBOURS = ["1", "2,000", "3.5", " ", "\u00a0", "-", "\u2013", "to", "and", "$", "US$", "Rs",
+               "Rs.", "R", "RM", "USD", "ALL", "EUR", "€", "bn", "m", "k", "billion", "crore",
+               "lakh crore", "dollars", "U.S. dollars", "kroner", "pound", "won", "\u017fwiss",
+               "\u212aroner", "jets", "K", "x", "(", "\u0664"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NEIGHBOURS), max_size=12))
+def test_figures_not_worth_reading_are_no_sums(parts: list[str]) -> None:
+    text = "".join(parts)
+    for m in money._NUMBER_RE.finditer(text):
+        if m.group("digits") is None or money._WORTH_READING.match(text, m.start()):
+            continue
+        assert money._read(text, m, True, (), [False]) == (None, m.end())
+
+
 _MB = 1_000_000
 ADVERSARIAL: list[tuple[str, str]] = [
     ("commas", ("1," * _MB)[:_MB]),

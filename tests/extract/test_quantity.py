@@ -147,6 +147,22 @@ def test_number_like_text_is_ordered(parts: list[str]) -> None:
         assert before.end <= after.start
 
 
+_NEIGHBOURS = ["1", "2024", "1999", "12", ",", ".", " ", "\u00a0", "-", "\u2013", ":", "%", "/",
+               "\u00b0", "$", "#", "_", "F", "No", "mm", "km", "Km.", "p.m.", "June", "jun", "jets",
+               "elections", "bus", "class", "'s", "million", "Billion", "dollars", "euro", "in",
+               "Block", "Leopard", "the", "\u212am", "\u0664", "years", "tanks"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NEIGHBOURS), max_size=12))
+def test_figures_not_worth_reading_are_no_counts(parts: list[str]) -> None:
+    text = "".join(parts)
+    for m in quantity._CANDIDATE_RE.finditer(text):
+        if m.group("digits") is None or quantity._COUNT_DIGITS.match(text, m.start()):
+            continue
+        read = quantity._read(text, m)
+        assert read is None or not quantity._is_count(text, m.start(), read[1], read[0], m)
+
+
 _MB = 1_000_000
 ADVERSARIAL: list[tuple[str, str]] = [
     ("commas", ("1," * _MB)[:_MB]),
