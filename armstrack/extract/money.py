@@ -433,6 +433,16 @@ _BETWEEN_RE = re.compile(rf"(?<![A-Za-z])(?i:between){_SP}(?=\S)")
 _FROM_RE = re.compile(rf"(?<![A-Za-z])(?i:from){_SP}(?=\S)")
 _MAX_DIGITS = 30
 
+#: The letters a case-insensitive pattern reads as ASCII letters that ``str.lower`` does
+#: not make those letters ("\u0131" for "i", "\u017f" for "s").
+_AS_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+
+
+def _lower(matched: str) -> str:
+    """*matched* (by a case-insensitive pattern) in lower case, as the tables spell it."""
+    return matched.translate(_AS_ASCII).lower()
+
+
 _NAME_CODES = {k.lower().replace(" ", ""): v for k, v in NAMES.items()}
 _SCALES_LOWER = {k.lower(): v for k, v in SCALES.items()}
 
@@ -504,7 +514,7 @@ def _hedge_before(text: str, pos: int) -> tuple[int, str] | None:
     # gives every match up to *pos* as the whole text does.
     for m in _HEDGE_RE.finditer(text, lo, pos + _HEDGE_SPAN):
         if m.end() >= pos:
-            return (m.start(), m.group("hedge").lower()) if m.end() == pos else None
+            return (m.start(), _lower(m.group("hedge"))) if m.end() == pos else None
     return None
 
 
@@ -538,7 +548,7 @@ def _scale_at(text: str, pos: int, *, attached_ok: bool) -> tuple[int, int] | No
         word = m.group("attached")
     else:
         word = m.group("spaced")
-    word = word.lower().translate(_BLANKS)
+    word = _lower(word).translate(_BLANKS)
     return _SCALES_LOWER[word], m.end()
 
 
@@ -557,7 +567,7 @@ def _suffix_at(
         else None
     )
     if m is not None:
-        form = m.group("name").lower()
+        form = _lower(m.group("name"))
         key = form.translate(_NO_BLANKS)
         code = _NAME_CODES[key]
         if code is None:
@@ -621,7 +631,7 @@ def _read(
         if value is None:
             return None, end
     else:
-        value = _WORD_NUMBERS[m.group("word").lower().translate(_BLANKS)]
+        value = _WORD_NUMBERS[_lower(m.group("word")).translate(_BLANKS)]
     is_word = m.group("word") is not None
     mention_start = prefix[0] if prefix else start
 

@@ -205,6 +205,24 @@ def test_not_money(text: str) -> None:
     assert find_money(text) == []
 
 
+#: Letters a case-insensitive pattern takes for ASCII ones ("\u0131" for "i"): read as
+#: those letters (these raised KeyError).
+FOLDED_LETTERS: list[tuple[str, str, str]] = [
+    ("$12 \u017fwiss francs", "12", "USD"),
+    ("$5 b\u0131llion", "5000000000", "USD"),
+    ("$5 B\u0130LLION", "5000000000", "USD"),
+    ("\u017fix billion dollars", "6000000000", "USD"),
+    ("12 million \u017fwedish crowns", "12000000", "SEK"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), FOLDED_LETTERS)
+def test_folded_letters_read_as_ascii(text: str, amount: str, currency: str) -> None:
+    assert [(str(m.money.amount), m.money.currency) for m in find_money(text)] == [
+        (amount, currency)
+    ]
+
+
 def test_amounts_are_exact_decimals() -> None:
     (m,) = find_money("$1.64 billion")
     assert m.money.amount == Decimal("1.64") * 10**9
