@@ -338,7 +338,10 @@ def _features(text: str) -> int:
         "month" in low,
         "year" in low,
     )
-    return sum(1 << i for i, present in enumerate(has) if present)
+    bits = 0
+    for i, present in enumerate(has):
+        bits |= present << i
+    return bits
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
@@ -355,6 +358,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     candidates: list[tuple[int, int, DealDate]] = []
     has = _features(text)
+    if not has:  # most sentences: no rule can match
+        return []
     for (pattern, handler), needs, where in zip(RULES, _NEEDS, _STARTS, strict=True):
         if needs & ~has:
             continue
