@@ -12,8 +12,8 @@ counted in ``without_value``; a deal whose currency has no USD rate is counted i
 ``unconverted`` and left out of ``value_usd``: nothing is dropped silently and no
 currencies are mixed.
 
-Rows are frozen dataclasses; :func:`as_dicts`, :func:`to_json` and :func:`write_csv`
-export any list of them.
+Rows are frozen dataclasses, and the deals of a listing named tuples (they come by the
+hundred); :func:`as_dicts`, :func:`to_json` and :func:`write_csv` export any list of them.
 
 >>> from armstrack.store import Tracker
 >>> with Tracker.open("sqlite:///:memory:") as tracker, tracker.sessions() as session:
@@ -28,27 +28,35 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import IO, Any, Literal, get_args
+from typing import IO, Any, Literal, NamedTuple, get_args
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
+    Connection,
+    Integer,
     Select,
+    String,
     and_,
+    any_,
     bindparam,
     case,
     distinct,
     exists,
     func,
+    literal_column,
     or_,
     select,
     true,
+    type_coerce,
 )
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.types import NullType
 
 from armstrack import codes
 from armstrack.catalogue import Catalogue, default_catalogue
@@ -199,8 +207,7 @@ class Unconverted:
     deals: int
 
 
-@dataclass(frozen=True, slots=True)
-class DealLine:
+class DealLine(NamedTuple):
     """A weapon system of a deal with its quantity."""
 
     name: str
@@ -209,8 +216,7 @@ class DealLine:
     system_id: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class DealSource:
+class DealSource(NamedTuple):
     """A document that reports a deal, with the sentences quoted as evidence."""
 
     document_id: str
@@ -220,9 +226,12 @@ class DealSource:
     quotes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DealSummary:
-    """A stored deal with its chosen value (also in USD), systems and sources."""
+class DealSummary(NamedTuple):
+    """A stored deal with its chosen value (also in USD), systems and sources.
+
+    Listings return many of these, so they are named tuples: built at the cost of a
+    tuple, with their fields typed and named all the same.
+    """
 
     id: int
     supplier: str | None
@@ -235,12 +244,14 @@ class DealSummary:
     fx_rate: Decimal | None
     fx_date: dt.date | None
     lines: tuple[DealLine, ...] = ()
-    sources: tuple[DealSource, ...] = field(default=())
+    sources: tuple[DealSource, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """Return the deal as plain data (lines and sources nested)."""
-        out = dataclasses.asdict(self)
+        out = self._asdict()
         out["value"] = self.value.model_dump(mode="python") if self.value else None
+        out["lines"] = tuple(line._asdict() for line in self.lines)
+        out["sources"] = tuple(source._asdict() for source in self.sources)
         return out
 
 
@@ -596,9 +607,8 @@ def deals_of(
     *limit* pages the list (``None`` for all of them).
     """
     _check_role(role)
-    return _deals(
-        session, [_own(role) == state], filters or Filters(), limit, offset, sources=sources
-    )
+    params = {"state": state}
+    return _deals(session, role, params, filters or Filters(), limit, offset, sources=sources)
 
 
 def list_deals(
@@ -610,7 +620,7 @@ def list_deals(
     sources: bool = True,
 ) -> list[DealSummary]:
     """Return the deals matching *filters*, newest first, with systems and sources."""
-    return _deals(session, [], filters or Filters(), limit, offset, sources=sources)
+    return _deals(session, None, {}, filters or Filters(), limit, offset, sources=sources)
 
 
 def search(
@@ -627,69 +637,188 @@ def search(
     *text* matches a catalogue id of a system or of its family (``k9`` finds every K9
     variant), or is found case-insensitively in the name of a system line.
     """
-    needle = text.strip()
+    needle = text.strip().lower()
     if not needle:
         raise ValueError("search text must not be empty")
-    pattern = (
-        "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    )
-    match = exists().where(
-        DealLineRow.deal_id == DealRow.id,
-        or_(
-            DealLineRow.system_id == needle.lower(),
-            DealLineRow.family_id == needle.lower(),
-            func.lower(DealLineRow.name).like(pattern, escape="\\"),
-        ),
-    )
-    return _deals(session, [match], filters or Filters(), limit, offset, sources=sources)
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    params = {"needle": needle, "pattern": f"%{escaped}%"}
+    return _deals(session, "search", params, filters or Filters(), limit, offset, sources=sources)
 
+
+#: Which deals a listing reads: a state's in a role, those matching a search, or all.
+_Match = Role | Literal["search"] | None
 
 _CHOSEN = aliased(DealValueRow, name="chosen_value")
-_DEALS = select(
-    DealRow.id,
-    DealRow.supplier,
-    DealRow.buyer,
-    DealRow.status,
-    DealRow.year,
-    DealRow.deal_date,
-    _CHOSEN.amount,
-    _CHOSEN.currency,
-    _CHOSEN.approximate,
-    _CHOSEN.upper,
-    _CHOSEN.value_usd,
-    _CHOSEN.fx_rate,
-    _CHOSEN.fx_date,
-).outerjoin(_CHOSEN, and_(_CHOSEN.deal_id == DealRow.id, _CHOSEN.chosen == true()))
+#: A column read as the driver gives it, decoded by the listing itself.
+_AS_STORED = NullType()
+
+
+def _stored(column: Any) -> Any:
+    return type_coerce(column, _AS_STORED)
+
+
+def _deal_columns(dialect: str) -> list[Any]:
+    """The columns of a listing; numbers and enums come as stored (see :func:`_deals`).
+
+    On PostgreSQL ``trim_scale`` drops the zeros ``NUMERIC(28, 6)`` pads with, so
+    amounts and rates arrive as the plain ``Decimal`` they were stored as; SQLite gives
+    them as ``int`` or ``float``.
+    """
+    plain: Any = func.trim_scale if dialect == "postgresql" else (lambda column: column)
+    return [
+        DealRow.id,
+        DealRow.supplier,
+        DealRow.buyer,
+        type_coerce(DealRow.status, String()),
+        DealRow.year,
+        DealRow.deal_date,
+        _stored(plain(_CHOSEN.amount)),
+        _CHOSEN.currency,
+        _CHOSEN.approximate,
+        _stored(plain(_CHOSEN.upper)),
+        _stored(_CHOSEN.value_usd),
+        _stored(plain(_CHOSEN.fx_rate)),
+        _CHOSEN.fx_date,
+    ]
+
+
+def _match(match: _Match) -> list[ColumnElement[bool]]:
+    """The WHERE term that picks a listing's deals, its values bound by name."""
+    if match == "search":
+        needle: Any = bindparam("needle", type_=String())
+        return [
+            exists().where(
+                DealLineRow.deal_id == DealRow.id,
+                or_(
+                    DealLineRow.system_id == needle,
+                    DealLineRow.family_id == needle,
+                    func.lower(DealLineRow.name).like(bindparam("pattern"), escape="\\"),
+                ),
+            )
+        ]
+    if match is None:
+        return []
+    return [_own(match) == bindparam("state")]
+
+
+@functools.lru_cache(maxsize=256)
+def _listing(
+    dialect: str, match: _Match, filters: Filters, limited: bool
+) -> tuple[Select[Any], Select[Any]]:
+    """The dated and the undated read of a listing, built once per shape.
+
+    Newest first, unknown years last, the same on every backend: two index-ordered
+    reads (dated, then undated) rather than one sort on NULLS LAST.
+    """
+    statement = (
+        select(*_deal_columns(dialect))
+        .outerjoin(_CHOSEN, and_(_CHOSEN.deal_id == DealRow.id, _CHOSEN.chosen == true()))
+        .where(*_match(match), *_where(filters))
+    )
+    dated = statement.where(DealRow.year.is_not(None)).order_by(
+        DealRow.year.desc(), DealRow.id.desc()
+    )
+    undated = statement.where(DealRow.year.is_(None)).order_by(DealRow.id.desc())
+    if limited:
+        return dated.limit(bindparam("limit")), undated.limit(bindparam("limit"))
+    return dated, undated
+
+
+_STATUS = {status.value: status for status in Status}
+#: Make a named tuple from a tuple of all its fields, as its ``_make`` does, without the
+#: Python frame of its ``__new__`` (half the cost of a row of a listing's lines).
+_row: Any = tuple.__new__
+_MONEY_FIELDS = frozenset(Money.model_fields)
+_set = object.__setattr__
+
+
+def _money(amount: Decimal, currency: str, approximate: bool, upper: Decimal | None) -> Money:
+    """A :class:`Money` read back from the store, which validated it on the way in.
+
+    It holds what ``Money.model_construct`` would set, without that method's walk over
+    every field's aliases and defaults, which costs more than the rest of a listing's row.
+    """
+    money = Money.__new__(Money)
+    fields = {"amount": amount, "currency": currency, "approximate": approximate, "upper": upper}
+    _set(money, "__dict__", fields)
+    _set(money, "__pydantic_fields_set__", set(_MONEY_FIELDS))
+    _set(money, "__pydantic_extra__", None)
+    _set(money, "__pydantic_private__", None)
+    return money
+
+
+def _sqlite_exact(stored: float) -> Decimal:
+    """A money column as SQLite stores it: whole amounts as integers, others as doubles.
+
+    The shortest ``repr`` of a double gives back the decimal of up to 15 digits it
+    was made from (see :class:`armstrack.store.base.ExactNumeric`).
+    """
+    if stored.__class__ is int:
+        return Decimal(stored)
+    return _plain_decimal(Decimal(repr(stored)))
+
+
+def _sqlite_rate(stored: float) -> Decimal:
+    """A rate as SQLite stores it, at the ten places ``NUMERIC(20, 10)`` keeps."""
+    if stored.__class__ is int:  # USD's own rate, the most common
+        return Decimal(stored)
+    return _plain_decimal(Decimal(f"{stored:.10f}"))
+
+
+def _same(stored: Decimal) -> Decimal:
+    return stored
 
 
 def _deals(
     session: Session,
-    terms: list[ColumnElement[bool]],
+    match: _Match,
+    params: dict[str, Any],
     filters: Filters,
     limit: int | None,
     offset: int,
     *,
     sources: bool,
 ) -> list[DealSummary]:
-    # Newest first, unknown years last, the same on every backend: two index-ordered
-    # reads (dated, then undated) rather than one sort on NULLS LAST.
-    statement = _DEALS.where(*terms, *_where(filters))
-    want = None if limit is None else offset + limit
+    """The page *offset*, *limit* of the deals *match* picks, as typed rows.
+
+    A listing is three statements (deals, their lines, their sources) built once per
+    shape, and rows decoded here from what the driver gives: this costs a fraction of
+    the SQL, where typed columns and validating models cost several times it.
+    """
     connection = session.connection()
-    dated = statement.where(DealRow.year.is_not(None)).order_by(
-        DealRow.year.desc(), DealRow.id.desc()
-    )
-    rows = list(connection.execute(dated if want is None else dated.limit(want)).all())
+    dialect = connection.dialect.name
+    dated, undated = _listing(dialect, match, filters, limit is not None)
+    want = None if limit is None else offset + limit
+    if want is not None:
+        params = {**params, "limit": want}
+    rows = list(connection.execute(dated, params).all())
     if want is None or len(rows) < want:
-        undated = statement.where(DealRow.year.is_(None)).order_by(DealRow.id.desc())
         if want is not None:
-            undated = undated.limit(want - len(rows))
-        rows += connection.execute(undated).all()
+            params["limit"] = want - len(rows)
+        rows += connection.execute(undated, params).all()
     rows = rows[offset:want]
-    ids = [row[0] for row in rows]
-    lines = _lines_of(session, ids)
-    found = _sources_of(session, ids) if sources else {}
-    out = []
+    if not rows:
+        return []
+    ids = _ids([row[0] for row in rows], dialect)
+    lines = _lines_of(connection, ids)
+    found = _sources_of(connection, ids) if sources else {}
+    return _summaries(rows, lines, found, dialect)
+
+
+def _summaries(
+    rows: Sequence[Any],
+    lines: dict[int, tuple[DealLine, ...]],
+    found: dict[int, tuple[DealSource, ...]],
+    dialect: str,
+) -> list[DealSummary]:
+    """Decode the rows of :func:`_deal_columns` into deals with their lines and sources."""
+    exact: Callable[[Any], Decimal] = _same
+    rate: Callable[[Any], Decimal] = _same
+    if dialect == "sqlite":
+        exact, rate = _sqlite_exact, _sqlite_rate
+    cent = _CENT
+    out: list[DealSummary] = []
+    append = out.append
     for (
         deal_id,
         supplier,
@@ -707,59 +836,68 @@ def _deals(
     ) in rows:
         value = None
         if amount is not None:
-            value = Money.model_construct(  # read back from rows validated on the way in
-                amount=_plain_decimal(amount),
-                currency=currency,
-                approximate=bool(approximate),
-                upper=_plain_decimal(upper) if upper is not None else None,
+            value = _money(
+                exact(amount), currency, approximate, exact(upper) if upper is not None else None
             )
-        out.append(
-            DealSummary(
-                id=deal_id,
-                supplier=supplier,
-                buyer=buyer,
-                status=status,
-                year=year,
-                date=deal_date,
-                value=value,
-                value_usd=value_usd.quantize(_CENT) if value_usd is not None else None,
-                fx_rate=_plain_decimal(fx_rate) if fx_rate is not None else None,
-                fx_date=fx_date,
-                lines=tuple(lines.get(deal_id, ())),
-                sources=tuple(found.get(deal_id, ())),
-            )
+        summary = (
+            deal_id,
+            supplier,
+            buyer,
+            _STATUS[status],
+            year,
+            deal_date,
+            value,
+            exact(value_usd).quantize(cent) if value_usd is not None else None,
+            rate(fx_rate) if fx_rate is not None else None,
+            fx_date,
+            lines.get(deal_id, ()),
+            found.get(deal_id, ()),
         )
+        append(_row(DealSummary, summary))
     return out
 
 
 def _plain_decimal(value: Decimal) -> Decimal:
     """Drop the trailing zeros a NUMERIC column pads with (``2.500000`` -> ``2.5``)."""
-    value = Decimal(value)
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-_IN_CHUNK = 900  # bound parameters per IN list
+def _among(column: Any, dialect: str) -> Any:
+    """``column IN ids`` with the ids one bound value (see :func:`_ids`).
+
+    A list of a parameter per id costs the driver (and SQLAlchemy, expanding it) more
+    than the query; an array on PostgreSQL and a JSON array on SQLite are one value.
+    """
+    if dialect == "postgresql":
+        return column == any_(bindparam("ids", type_=ARRAY(Integer())))
+    stored: Any = select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
+    return column.in_(stored)
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(ids), _IN_CHUNK):
-        yield ids[start : start + _IN_CHUNK]
+def _ids(ids: list[int], dialect: str) -> Any:
+    """The bound value of *ids* for :func:`_among`."""
+    return ids if dialect == "postgresql" else json.dumps(ids)
 
 
-# Built once: the id list is one expanding parameter, so compiling is cached.
-_LINES = (
-    select(
+@functools.lru_cache(maxsize=4)
+def _lines_statement(dialect: str) -> Select[Any]:
+    columns: list[Any] = [
         DealLineRow.deal_id,
         DealLineRow.name,
         DealLineRow.quantity,
-        DealLineRow.category,
+        type_coerce(DealLineRow.category, String()),
         DealLineRow.system_id,
+    ]
+    return (
+        select(*columns)
+        .where(_among(DealLineRow.deal_id, dialect))
+        .order_by(DealLineRow.deal_id, DealLineRow.position)
     )
-    .where(DealLineRow.deal_id.in_(bindparam("ids", expanding=True)))
-    .order_by(DealLineRow.deal_id, DealLineRow.position)
-)
-_SOURCES = (
-    select(
+
+
+@functools.lru_cache(maxsize=4)
+def _sources_statement(dialect: str) -> Select[Any]:
+    columns: list[Any] = [
         SourceRow.deal_id,
         SourceRow.id,
         DocumentRow.external_id,
@@ -767,43 +905,53 @@ _SOURCES = (
         DocumentRow.url,
         DocumentRow.published,
         EvidenceRow.sentence,
+    ]
+    return (
+        select(*columns)
+        .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+        .outerjoin(EvidenceRow, EvidenceRow.source_id == SourceRow.id)
+        .where(_among(SourceRow.deal_id, dialect))
+        .order_by(SourceRow.deal_id, DocumentRow.published, SourceRow.id, EvidenceRow.id)
     )
-    .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
-    .outerjoin(EvidenceRow, EvidenceRow.source_id == SourceRow.id)
-    .where(SourceRow.deal_id.in_(bindparam("ids", expanding=True)))
-    .order_by(SourceRow.deal_id, DocumentRow.published, SourceRow.id, EvidenceRow.id)
-)
 
 
-def _lines_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealLine]]:
+def _lines_of(connection: Connection, ids: Any) -> dict[int, tuple[DealLine, ...]]:
+    """The system lines of the deals *ids* (see :func:`_ids`), in their order, by deal."""
+    statement = _lines_statement(connection.dialect.name)
+    rows = connection.execute(statement, {"ids": ids}).all()
     out: dict[int, list[DealLine]] = {}
-    connection = session.connection()
-    for chunk in _chunks(ids):
-        for deal_id, name, quantity, category, system_id in connection.execute(
-            _LINES, {"ids": list(chunk)}
-        ).all():
-            out.setdefault(deal_id, []).append(
-                DealLine(name, quantity, category.value if category else None, system_id)
-            )
-    return out
+    for deal_id, name, quantity, category, system_id in rows:
+        line = _row(DealLine, (name, quantity, category, system_id))
+        if deal_id in out:
+            out[deal_id].append(line)
+        else:
+            out[deal_id] = [line]
+    return {deal_id: tuple(lines) for deal_id, lines in out.items()}
 
 
-def _sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[DealSource]]:
+def _sources_of(connection: Connection, ids: Any) -> dict[int, tuple[DealSource, ...]]:
+    """The documents reporting the deals *ids* (see :func:`_ids`), oldest first.
+
+    Each document comes once per deal, with the sentences quoted from it once each.
+    """
+    statement = _sources_statement(connection.dialect.name)
+    rows: Sequence[Any] = connection.execute(statement, {"ids": ids}).all()
+    heads: list[tuple[Any, list[str]]] = []
+    quotes: list[str] = []
+    current = None
+    for row in rows:  # a source's rows come together, one per quoted sentence
+        if row[1] != current:
+            current, quotes = row[1], []
+            heads.append((row, quotes))
+        sentence = row[6]
+        if sentence and sentence not in quotes:
+            quotes.append(sentence)
     out: dict[int, list[DealSource]] = {}
-    connection = session.connection()
-    for chunk in _chunks(ids):
-        current: dict[int, tuple[Any, list[str]]] = {}
-        for row in connection.execute(_SOURCES, {"ids": list(chunk)}).all():
-            if row.id not in current:
-                current[row.id] = (row, [])
-            quotes = current[row.id][1]
-            if row.sentence and row.sentence not in quotes:
-                quotes.append(row.sentence)
-        for head, quotes in current.values():
-            out.setdefault(head.deal_id, []).append(
-                DealSource(head.external_id, head.title, head.url, head.published, tuple(quotes))
-            )
-    return out
+    for (deal_id, _, document_id, title, url, published, _), said in heads:
+        out.setdefault(deal_id, []).append(
+            _row(DealSource, (document_id, title, url, published, tuple(said)))
+        )
+    return {deal_id: tuple(found) for deal_id, found in out.items()}
 
 
 # -- export --------------------------------------------------------------------------------
@@ -813,7 +961,7 @@ def as_dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
     """Return query rows as plain dictionaries (a row's ``as_dict`` where it has one)."""
     out = []
     for row in rows:
-        method = getattr(row, "as_dict", None)
+        method = getattr(row, "as_dict", None) or getattr(row, "_asdict", None)
         out.append(method() if callable(method) else dataclasses.asdict(row))
     return out
 

@@ -6,7 +6,12 @@
 Generates *N* deals (default 1,000,000) with their sources, documents, system lines
 and values, bulk-loads them through SQLAlchemy Core into a freshly migrated database,
 and times each query of :mod:`armstrack.query` through the library and the same SQL
-run raw on the DBAPI cursor. Goals: totals by supplier <= 150 ms and the flow matrix
+run raw on the DBAPI cursor: the statements the library sent, recorded as it sent them,
+each fetched whole. Both run in a transaction begun before the clock starts and ended
+after it stops, as a query runs in its caller's session; a third line times the library
+with a session opened and closed around each call. The listings (a state's deals, all
+deals, a search) fetch a page of 100 deals with their lines and sources. Goals: totals by
+supplier <= 150 ms and the flow matrix
 <= 200 ms on SQLite, <= 300 ms each on PostgreSQL; a state's deals <= 30 ms; the
 library at most 1.3x the raw SQL. ``--pg`` names a server (for example
 ``postgresql+psycopg://postgres@127.0.0.1:5432/test``): the script creates its own
@@ -23,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -205,20 +210,27 @@ class _Recorder:
         event.listen(engine, "before_cursor_execute", self._record)
 
     def _record(self, _conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if self.on and statement.strip().upper() != "BEGIN":  # SQLite's explicit BEGIN
+        if self.on:
             self.statements.append((statement, parameters))
 
 
-def _time(runs: list[Callable[[], object]], repeat: int) -> list[list[float]]:
+#: A run to time: entered before the clock starts, it sets up and gives what is timed,
+#: and it cleans up once the clock has stopped.
+Run = Callable[[], AbstractContextManager[Callable[[], object]]]
+
+
+def _time(runs: list[Run], repeat: int) -> list[list[float]]:
     """Time each of *runs* *repeat* times, interleaved so they share the machine's load."""
-    for run in runs:
-        run()  # warm caches
+    for ready in runs:
+        with ready() as run:
+            run()  # warm caches
     timings: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
-        for run, times in zip(runs, timings, strict=True):
-            started = time.perf_counter()
-            run()
-            times.append((time.perf_counter() - started) * 1000)
+        for ready, times in zip(runs, timings, strict=True):
+            with ready() as run:
+                started = time.perf_counter()
+                run()
+                times.append((time.perf_counter() - started) * 1000)
     return timings
 
 
@@ -235,6 +247,8 @@ def _cases(state: str) -> dict[str, Callable[[Session], object]]:
         "totals by supplier": lambda s: query.totals(s, ("supplier",)),
         "flow matrix": query.flows,
         "deals of a state": lambda s: query.deals_of(s, state, "buyer", limit=100),
+        "list of deals": lambda s: query.list_deals(s, limit=100),
+        "search by system": lambda s: query.search(s, "system 42", limit=100),
         "top partners of a state": lambda s: query.top_partners(s, state, "buyer"),
         "years of a state": lambda s: query.by_year(s, state=state, role="buyer"),
     }
@@ -252,25 +266,15 @@ def run(engine: Engine, repeat: int, *, categories: bool = False) -> bool:
         cases["totals by category"] = lambda s: query.totals(s, ("category",))
     for name, case in cases.items():
         with sessions() as session:
+            session.connection()  # the transaction begins (SQLite's BEGIN) unrecorded
             recorder.statements, recorder.on = [], True
             case(session)
             recorder.on = False
         statements = list(recorder.statements)
         raw_connection = engine.raw_connection()
         try:
-            cursor = raw_connection.cursor()
-
-            def raw(cursor: Any = cursor, statements: list[tuple[str, Any]] = statements) -> None:
-                for sql, params in statements:
-                    cursor.execute(sql, params)
-                    cursor.fetchall()
-
-            def library(case: Callable[[Session], object] = case) -> None:
-                with sessions() as session:
-                    case(session)
-
-            library_times, raw_times = _time([library, raw], repeat)
-            raw_connection.rollback()
+            runs = _runs(sessions, case, raw_connection, statements, begin=backend == "sqlite")
+            library_times, raw_times, session_times = _time(runs, repeat)
         finally:
             raw_connection.close()
         median = statistics.median(library_times)
@@ -284,7 +288,58 @@ def run(engine: Engine, repeat: int, *, categories: bool = False) -> bool:
             f"  {'':26} raw     {_stats(raw_times)}  ratio {ratio:.2f}  "
             f"({target}, ratio <= {RATIO_GOAL}) {'ok' if met else 'MISSED'}"
         )
+        with_session = statistics.median(session_times) / statistics.median(raw_times)
+        print(f"  {'':26} session {_stats(session_times)}  ratio {with_session:.2f}")
     return ok
+
+
+def _runs(
+    sessions: sessionmaker[Session],
+    case: Callable[[Session], object],
+    raw_connection: Any,
+    statements: list[tuple[str, Any]],
+    *,
+    begin: bool,
+) -> list[Run]:
+    """The three runs of a case: the library, the raw SQL, the library with its session.
+
+    The first two time the same thing: the query's statements sent and their rows
+    fetched, in a transaction begun before the clock starts and ended after it stops
+    (*begin*: with an explicit ``BEGIN``, as SQLite's sessions do; psycopg begins with
+    the first statement, timed on both sides). The third also times opening and closing
+    a session around the call, which the caller of a query does, not the query.
+    """
+    cursor = raw_connection.cursor()
+
+    @contextmanager
+    def library() -> Iterator[Callable[[], object]]:
+        with sessions() as session:
+            session.connection()
+            yield lambda: case(session)
+
+    @contextmanager
+    def raw() -> Iterator[Callable[[], object]]:
+        if begin:
+            cursor.execute("BEGIN")
+        try:
+            yield send
+        finally:
+            raw_connection.rollback()
+
+    def send() -> None:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+
+    @contextmanager
+    def with_session() -> Iterator[Callable[[], object]]:
+        def call() -> None:
+            with sessions() as session:
+                case(session)
+
+        yield call
+
+    return [library, raw, with_session]
 
 
 def _prepare(url: str, deals: int) -> Engine:

@@ -51,6 +51,14 @@ DEALS_ = _f.DEALS
 ALL_USD = usd("k9") + usd("f35") + usd("krab")
 
 
+def _report(
+    sessions: sessionmaker[Session], key: str, deal: Deal, published: date | None = None
+) -> None:
+    """Ingest one more document, *key*, that reports *deal*."""
+    document = Document(id=key, text=f"Report {key}.", published=published)
+    Tracker(sessions).ingest([document], extractor=lambda _document: [deal])
+
+
 def test_overall_totals_count_deals_without_value_and_without_rate_apart(
     session: Session,
 ) -> None:
@@ -278,9 +286,8 @@ def test_resolve_state_refuses_unknown_and_ambiguous_names(text: str) -> None:
 def test_undated_deals_come_last_and_pages_cross_over(
     session: Session, sessions: sessionmaker[Session]
 ) -> None:
-    undated = Document(id="undated", text="Report undated.")
     deal = Deal(supplier="DEU", buyer="POL", systems=[SystemLine(name="Leopard 2 tanks")])
-    Tracker(sessions).ingest([undated], extractor=lambda _document: [deal])
+    _report(sessions, "undated", deal)
     with sessions() as fresh:
         deals = query.deals_of(fresh, "POL", "buyer")
         assert [d.year for d in deals] == [2022, 2022, 2020, None]
@@ -318,7 +325,6 @@ def test_cells_give_the_same_answers_as_the_deals(
 
 
 def test_cells_follow_later_ingests(session: Session, sessions: sessionmaker[Session]) -> None:
-    later = Document(id="later", text="Report later.", published=date(2022, 9, 1))
     deal = Deal(
         supplier="KOR",
         buyer="POL",
@@ -326,7 +332,7 @@ def test_cells_follow_later_ingests(session: Session, sessions: sessionmaker[Ses
         value=Money(amount=Decimal("3000000000"), currency="USD"),
         status="signed",
     )
-    Tracker(sessions).ingest([later], extractor=lambda _document: [deal])
+    _report(sessions, "later", deal, date(2022, 9, 1))
     with sessions() as fresh:
         kor = next(r for r in query.totals(fresh, ["supplier"]) if r.supplier == "KOR")
         assert (kor.deals, kor.valued, kor.value_usd) == (3, 2, usd("k9") + Decimal("3e9"))
@@ -336,13 +342,12 @@ def test_cells_follow_later_ingests(session: Session, sessions: sessionmaker[Ses
 def test_search_by_family_id_finds_every_variant(
     session: Session, sessions: sessionmaker[Session]
 ) -> None:
-    vajra = Document(id="vajra", text="Report vajra.", published=date(2017, 5, 1))
     deal = Deal(
         supplier="KOR",
         buyer="IND",
         systems=[SystemLine(name="Vajra howitzers", category="artillery", system_id="k9-vajra")],
     )
-    Tracker(sessions).ingest([vajra], extractor=lambda _document: [deal])
+    _report(sessions, "vajra", deal, date(2017, 5, 1))
     with sessions() as fresh:
         # "Vajra howitzers" has no "k9" in its name: found through its family
         assert sorted(d.buyer for d in query.search(fresh, "k9")) == ["IND", "POL"]
@@ -365,3 +370,43 @@ def test_cells_kept_batch_by_batch_equal_a_full_recount(
         ] == kept
         statuses = {r.status for r in kept[0] if r.supplier == "KOR" and r.year == 2022}
         assert Status.DELIVERED.value in statuses
+
+
+#: A value with cents and a range, in a currency pegged at a rate of many decimals.
+RIYALS = Money(
+    amount=Decimal("1234567.89"), currency="SAR", approximate=True, upper=Decimal("2.5e6")
+)
+
+
+def test_listed_values_are_the_exact_decimals_stored(
+    session: Session, sessions: sessionmaker[Session]
+) -> None:
+    """Amounts, ranges and rates read back as plain, exact decimals on every backend."""
+    systems = [SystemLine(name="Caesar howitzers", category="artillery", quantity=12)]
+    deal = Deal(supplier="FRA", buyer="SAU", systems=systems, value=RIYALS)
+    _report(sessions, "riyal", deal, date(2024, 3, 1))
+    with sessions() as fresh:
+        [listed] = query.deals_of(fresh, "SAU", "buyer")
+    assert listed.value == RIYALS
+    assert listed.value is not None
+    assert (str(listed.value.amount), str(listed.value.upper)) == ("1234567.89", "2500000")
+    assert listed.value.approximate is True
+    assert str(listed.fx_rate) == "0.2666666667"  # 1 / 3.75 at the ten places stored
+    assert listed.value_usd == (Decimal("1234567.89") / Decimal("3.75")).quantize(Decimal("0.01"))
+    assert listed.value_usd is not None
+    assert listed.value_usd.as_tuple().exponent == -2  # cents, as every USD value
+
+
+def test_listed_money_is_the_money_a_model_validates(session: Session) -> None:
+    """Listings build :class:`Money` without validating again; it is the same model."""
+    deals = query.list_deals(session)
+    valued = [d.value for d in deals if d.value is not None]
+    assert valued
+    for value in valued:
+        validated = Money.model_validate(value.model_dump())
+        assert value == validated
+        assert hash(value) == hash(validated)
+        assert value.model_dump_json() == validated.model_dump_json()
+        assert value.model_fields_set == validated.model_fields_set | {"approximate", "upper"}
+        with pytest.raises(ValueError, match="frozen"):
+            value.currency = "USD"  # type: ignore[misc]
