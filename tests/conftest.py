@@ -6,6 +6,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+#: The small store of known deals and its database fixtures (tests/query/fixtures.py), for
+#: the query and report tests; tests/store/conftest.py overrides the names it shares.
+pytest_plugins = ["query.fixtures"]
+
 # Shared machines are noisy: no per-example deadline, and a bounded example count.
 settings.register_profile(
     "default",

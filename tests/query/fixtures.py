@@ -1,8 +1,12 @@
 """A small store of known deals, on every backend of ``tests/store/conftest.py``.
 
-The database fixtures are those of the store's tests, loaded from their file so that the
-query, report and CLI tests run on SQLite and (with ``$ARMSTRACK_TEST_PG_URL``)
-PostgreSQL alike. Test modules outside this folder import from here with :func:`load`.
+A pytest plugin: ``tests/conftest.py`` registers it (``pytest_plugins``), so its fixtures
+(``backend``, ``engine``, ``session``, ...) serve every test folder, and tests import its
+helpers (``from query.fixtures import usd``). The database fixtures are those of the
+store's tests, loaded from their file, so that the query and report tests run on SQLite
+and (with ``$ARMSTRACK_TEST_PG_URL``) PostgreSQL alike. ``tests/store/conftest.py`` keeps
+its own fixtures of the same names for the store's tests: a conftest's fixtures win over
+a plugin's in its folder.
 """
 
 from __future__ import annotations

@@ -2,38 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from sqlalchemy.orm import Session
-
-
-def _fixtures() -> ModuleType:
-    """The shared fixtures (tests/query/fixtures.py), imported once by file path."""
-    name = "armstrack_tests_query_fixtures"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parent / "fixtures.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_f = _fixtures()
-backend = _f.backend
-connection = _f.connection
-engine = _f.engine
-_query_engines = _f._query_engines
-session = _f.session
-sessions = _f.sessions
-
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "queries.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)

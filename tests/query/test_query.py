@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
-import sys
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from sqlalchemy import select
@@ -22,31 +18,7 @@ from armstrack.query import Filters
 from armstrack.store.tables import DealRow, DealValueRow
 from armstrack.store.tracker import Tracker
 from armstrack.store.usd import summarise
-
-
-def _fixtures() -> ModuleType:
-    """The shared fixtures (tests/query/fixtures.py), imported once by file path."""
-    name = "armstrack_tests_query_fixtures"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parent / "fixtures.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_f = _fixtures()
-backend = _f.backend
-connection = _f.connection
-engine = _f.engine
-_query_engines = _f._query_engines
-session = _f.session
-sessions = _f.sessions
-usd = _f.usd
-DEALS_ = _f.DEALS
+from query.fixtures import DEALS, usd
 
 ALL_USD = usd("k9") + usd("f35") + usd("krab")
 
@@ -358,7 +330,7 @@ def test_cells_kept_batch_by_batch_equal_a_full_recount(
     session: Session, sessions: sessionmaker[Session]
 ) -> None:
     again = Document(id="k9-again", text="Report k9 again.", published=date(2023, 3, 1))
-    later = DEALS_["k9"].model_copy(update={"status": Status.DELIVERED, "evidence": ()})
+    later = DEALS["k9"].model_copy(update={"status": Status.DELIVERED, "evidence": ()})
     report = Tracker(sessions).ingest([again], extractor=lambda _document: [later], batch_size=1)
     assert report.merged == 1  # a second report of the K9 deal
     with sessions() as fresh:

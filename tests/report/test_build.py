@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from query.fixtures import usd
 from sqlalchemy.orm import Session
 
 from armstrack.query import UnknownStateError
 from armstrack.report import render
 from armstrack.report.build import country_report
-
-
-def _fixtures() -> ModuleType:
-    name = "armstrack_tests_query_fixtures"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "query" / "fixtures.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_f = _fixtures()
-backend = _f.backend
-connection = _f.connection
-engine = _f.engine
-_query_engines = _f._query_engines
-session = _f.session
-sessions = _f.sessions
-usd = _f.usd
 
 TODAY = date(2024, 6, 5)
 

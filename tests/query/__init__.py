@@ -1,0 +1,1 @@
+"""Tests of armstrack.query; ``query.fixtures`` holds the small store they share."""
