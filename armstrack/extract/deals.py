@@ -11,15 +11,16 @@ industry and deals in hedged sentences without a named system are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.drafts import Draft, Line, SentenceFacts, evidence_at
 from armstrack.extract.merge import reconcile
 from armstrack.extract.roles import Party, only_modifiers, read_parties
-from armstrack.extract.rules import Frame
+from armstrack.extract.rules import Frame, default_rules
 from armstrack.extract.spans import MoneyMention, Span
 from armstrack.extract.status import STRONG, sentence_status
 from armstrack.extract.systems import count_of, read_lines
@@ -68,6 +69,14 @@ def draft_from_sentence(
     ):
         status = Status.PLANNED  # a headline's "Iraq to buy JF-17s"
         rules.append(_HEADLINE_TO)
+    elif (
+        status is Status.PLANNED
+        and main is not None
+        and main.pos == "verb"
+        and main.frame in (Frame.SELL, Frame.RECEIVE)
+        and "modal-future" in main.cues
+    ):
+        rules.append(_TO_COME)  # "Saab will deliver 17 Gripens": maybe a contract's deliveries
     sentence_low = low[s:e]
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
         suppliers, buyers = [context.pair[0]], [context.pair[1]]
@@ -751,12 +760,18 @@ def assemble(
                 ln.quantity = counts.get(ln.key)
     _one_name_per_family(drafts, catalogue)
     _text_supplier(drafts)
-    _headline_yields(drafts, catalogue)
+    _settle_statuses(drafts, catalogue)
     return reconcile(drafts, sentences, text, low, catalogue, document_id)
 
 
 #: The rule of a status read from a headline's grammar ("Norway to buy K9 howitzers").
 _HEADLINE_TO = "headline-to"
+#: The trigger rules of verbs that report a deal signed ("signed", "bought", "ordered").
+_SIGNING_VERBS = frozenset(
+    r.id for r in default_rules().triggers if r.pos == "verb" and r.status is Status.SIGNED
+)
+#: The rule of a status read from a delivery to come ("Saab will deliver 17 Gripens").
+_TO_COME = "delivery-to-come"
 
 
 def _root(catalogue: Catalogue, ln: Line) -> str | None:
@@ -802,60 +817,105 @@ def _text_supplier(drafts: Sequence[Draft]) -> None:
     supplies that buyer those systems. Only one named supplier, and not the guessed one,
     makes the change.
     """
+    named: dict[tuple[str | None, str], set[str]] = {}  # (buyer, system) -> suppliers named
+    for x in drafts:
+        if x.supplier is not None and not any(r.startswith("origin-") for r in x.rules):
+            for ln in x.lines:
+                named.setdefault((x.buyer, ln.key), set()).add(x.supplier)
+    if not named:
+        return
     for d in drafts:
         if "origin-catalogue" not in d.rules:
             continue
-        keys = {ln.key for ln in d.lines}
-        named = {
-            x.supplier
-            for x in drafts
-            if x.buyer == d.buyer
-            and x.supplier is not None
-            and not any(r.startswith("origin-") for r in x.rules)
-            and keys & {ln.key for ln in x.lines}
-        }
-        if len(named) == 1 and d.supplier not in named:
-            d.supplier = named.pop()
+        found: set[str] = set()
+        for ln in d.lines:
+            found |= named.get((d.buyer, ln.key), set())
+        if len(found) == 1 and d.supplier not in found:
+            d.supplier = found.pop()
             d.rules.append("origin-named")
 
 
-def _headline_yields(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
-    """Let the body's firmer status of a deal outrank a headline's "X to buy".
+def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
+    """Let a firmer report of a deal outrank a weaker one, for the same pair and goods.
 
-    "Norway to buy K9 howitzers" reads as planned; where a verb of the body reports the same
-    pair and system signed, delivered, approved or cancelled ("has signed a contract"), that
-    is the status of the deal. A noun alone ("the supply contracts were discussed") is not.
+    The first status an article states is the deal's (:func:`~armstrack.extract.merge.
+    merge_drafts`), except where a verb elsewhere reports more:
+
+    - signed, and later delivered ("the United States handed over the first two jets to
+      Slovakia"): delivered, unless
+      the later report signs too ("has signed for a second system; the first was
+      delivered in 2023" reports another deal's delivery);
+    - a headline's "Norway to buy K9 howitzers" (planned), and a later verb of signing,
+      delivery, approval or cancellation: that status;
+    - a delivery to come ("Saab will deliver 17 Gripens", "Algeria will receive 16
+      Su-30s"), and a verb of signing anywhere ("has signed two contracts", "signed the
+      contract"): signed, as the deliveries are those of the contract.
+
+    A noun alone ("the supply contracts were discussed") outranks nothing.
     """
-    for d in drafts:
-        if _HEADLINE_TO not in d.rules or d.status is not Status.PLANNED:
+    # The verb reports of each pair that can outrank another, in text order.
+    delivered: dict[_Pair, list[Draft]] = {}
+    strong: dict[_Pair, list[Draft]] = {}
+    signed: dict[_Pair, list[Draft]] = {}
+    for x in sorted(drafts, key=lambda x: x.sentence):
+        if not x.verb_status:
             continue
-        firmer = next(
-            (
-                x
-                for x in drafts
-                if x is not d
-                and x.sentence > d.sentence
-                and (x.supplier, x.buyer) == (d.supplier, d.buyer)
-                and x.status in STRONG
-                and x.verb_status
-                and _same_goods(d.lines, x.lines, catalogue)
-            ),
-            None,
-        )
+        pair = (x.supplier, x.buyer)
+        if x.status is Status.DELIVERED and not _SIGNING_VERBS.intersection(x.rules):
+            delivered.setdefault(pair, []).append(x)
+        if x.status in STRONG:
+            strong.setdefault(pair, []).append(x)
+        if x.status is Status.SIGNED:
+            signed.setdefault(pair, []).append(x)
+    for d in drafts:
+        pair = (d.supplier, d.buyer)
+        firmer: Draft | None = None
+        if d.status is Status.SIGNED:
+            firmer = _first_report(d, delivered.get(pair, []), catalogue, after=True)
+        elif d.status is Status.PLANNED and _HEADLINE_TO in d.rules:
+            firmer = _first_report(d, strong.get(pair, []), catalogue, after=True) or (
+                _first_report(d, signed.get(pair, []), catalogue, after=True, goodsless=True)
+            )
+        elif d.status is Status.PLANNED and _TO_COME in d.rules:
+            firmer = _first_report(d, signed.get(pair, []), catalogue, goodsless=True)
         if firmer is not None:
             d.status = firmer.status
-            d.rules.append("headline-yields")
+            d.rules.append("status-of-later-report")
+
+
+_Pair = tuple[str | None, str | None]
+
+#: How many reports of a pair a status is compared with, at most (bounds long lists).
+_REPORTS_COMPARED = 16
+
+
+def _first_report(
+    d: Draft,
+    reports: Sequence[Draft],
+    catalogue: Catalogue,
+    *,
+    after: bool = False,
+    goodsless: bool = False,
+) -> Draft | None:
+    """The first of *reports* (in text order) that is of the goods of *d*: later than *d*
+    with *after*; naming no goods also counts with *goodsless* ("Sweden signed the contract
+    with Embraer")."""
+    start = bisect_right(reports, d.sentence, key=lambda x: x.sentence) if after else 0
+    for x in islice(reports, start, start + _REPORTS_COMPARED):
+        if x is not d and ((goodsless and not x.lines) or _same_goods(d.lines, x.lines, catalogue)):
+            return x
+    return None
 
 
 def _same_goods(a: Sequence[Line], b: Sequence[Line], catalogue: Catalogue) -> bool:
-    """Whether two reports name the same goods: a system or its family, or, for a class
-    noun, a line of its category."""
+    """Whether two reports name the same goods: a system or its family, or a class noun and
+    a system of its category ("16 fighters" and "16 Su-30MKI(A)s")."""
     for x in a:
         for y in b:
             if x.key == y.key:
                 return True
-            if x.generic and x.category == y.category:
-                return True
+            if x.generic != y.generic and x.category == y.category:
+                return True  # "16 fighters" and "16 Su-30MKI(A)s"; two classes must agree
             root = _root(catalogue, x)
             if root is not None and root == _root(catalogue, y):
                 return True

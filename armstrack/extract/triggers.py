@@ -351,6 +351,9 @@ def _status(
         return Status(nearest[1]), ids, infinitive, passive
     if Status.DELIVERED in kinds and rule.frame in (Frame.SELL, Frame.RECEIVE):
         return Status.DELIVERED, ids, infinitive, passive
+    if passive and status is Status.DELIVERED and near[-1] in ("is", "are"):
+        # "once the first 44 are delivered": a delivery to come, not one reported.
+        return Status.PLANNED, ids, infinitive, passive
     if infinitive:
         # "a contract to buy": the governing word ("contract", "signed") tells the status.
         return None, ids, infinitive, passive

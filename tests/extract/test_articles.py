@@ -324,6 +324,48 @@ ROUTINE_NEWS = [
         [],
         id="Spanish navy launches new frigate",
     ),
+    pytest.param(
+        "Berlin and Paris agree to develop new tank\nGermany and France signed an agreement on Friday to jointly develop the Main Ground Combat System, a successor to their Leopard 2 and Leclerc tanks, the two defence ministers said.",
+        date.fromisoformat("2024-04-26"),
+        [],
+        id="Berlin and Paris agree to develop new ta",
+    ),
+    pytest.param(
+        "Manila gives US troops access to more bases\nThe United States and the Philippines signed an agreement on Thursday giving American troops access to four more military bases, the Philippine defence ministry said.",
+        date.fromisoformat("2023-02-02"),
+        [],
+        id="Manila gives US troops access to more ba",
+    ),
+    pytest.param(
+        "Indian minister in Washington for defence talks\nIndia's Defence Minister Rajnath Singh met U.S. Defense Secretary Lloyd Austin in Washington on Friday to discuss industrial cooperation, including the joint production of jet engines in India.",
+        date.fromisoformat("2024-08-23"),
+        [],
+        id="Indian minister in Washington for defenc",
+    ),
+    pytest.param(
+        "NATO allies agree on higher spending target\nNATO allies agreed at a summit in The Hague on Wednesday to raise their defence spending target to 5 percent of GDP by 2035, with 3.5 percent for core defence such as tanks, jets and air defence.",
+        date.fromisoformat("2025-06-25"),
+        [],
+        id="NATO allies agree on higher spending tar",
+    ),
+    pytest.param(
+        "Britain, Italy and Japan form fighter venture\nBritain, Italy and Japan signed a treaty on Thursday setting up a joint body to develop the GCAP sixth-generation fighter jet by 2035, the three governments said.",
+        date.fromisoformat("2023-12-14"),
+        [],
+        id="Britain, Italy and Japan form fighter ve",
+    ),
+    pytest.param(
+        "Indonesian F-16 crashes in training\nAn Indonesian air force F-16 fighter jet crashed during a training flight in East Java on Tuesday; the pilot ejected safely, the air force said.",
+        date.fromisoformat("2024-07-09"),
+        [],
+        id="Indonesian F-16 crashes in training",
+    ),
+    pytest.param(
+        "Greek and Turkish ministers meet\nThe defence ministers of Greece and Turkey met in Athens on Monday to discuss confidence-building measures in the Aegean, where their F-16 jets have often flown mock dogfights.",
+        date.fromisoformat("2023-12-11"),
+        [],
+        id="Greek and Turkish ministers meet",
+    ),
 ]
 
 # Transfers in the many ways reports phrase them.
@@ -435,6 +477,30 @@ DEAL_PHRASINGS = [
         date.fromisoformat("2023-03-01"),
         [("FRA", "KWT", "Caracal", "cancelled")],
         id="Kuwait cancels Caracal helicopter order",
+    ),
+    pytest.param(
+        "Slovakia gets first F-16s\nSlovakia signed a $1.6 billion contract with the United States in 2018 for 14 F-16 Block 70 fighter jets. The United States handed over the first two jets to Slovakia on Tuesday, the defence ministry said.",
+        date.fromisoformat("2024-07-16"),
+        [("USA", "SVK", "F-16", "delivered")],
+        id="Slovakia gets first F-16s",
+    ),
+    pytest.param(
+        "Estonia signs for more K9 howitzers\nEstonia signed a contract with South Korea's Hanwha Aerospace for 12 more K9 howitzers, and its army can order further K9 guns once these are delivered in 2026, the defence ministry said.",
+        date.fromisoformat("2024-10-01"),
+        [("KOR", "EST", "K9", "signed")],
+        id="Estonia signs for more K9 howitzers",
+    ),
+    pytest.param(
+        "Embraer to deliver C-390s to Sweden\nEmbraer will deliver 10 C-390 Millennium transport aircraft to Sweden from 2028, the Brazilian company said on Tuesday. Sweden signed the contract with Embraer on Monday in Stockholm.",
+        date.fromisoformat("2025-07-08"),
+        [("BRA", "SWE", "C-390", "signed")],
+        id="Embraer to deliver C-390s to Sweden",
+    ),
+    pytest.param(
+        "Korea to deliver trainer jets to Poland\nSouth Korea will deliver 12 more FA-50 light combat aircraft to Poland next year, Korea Aerospace Industries said.",
+        date.fromisoformat("2024-05-21"),
+        [("KOR", "POL", "FA-50", "planned")],
+        id="Korea to deliver trainer jets to Poland",
     ),
 ]
 
