@@ -93,17 +93,21 @@ def _executemany(
             defaults[key] = process(value) if process else value
     processors = [table.c[key].type.bind_processor(connection.dialect) for key in order]
     as_given = order == columns and not any(processors)
+    # Each column's values are picked out of the rows by position (C loops, no
+    # transposing a batch as zip(*batch) would, which is slow for wide batches).
+    pickers = {key: operator.itemgetter(position) for position, key in enumerate(columns)}
     sql = str(compiled)
     count = 0
     while batch := list(itertools.islice(rows, size)):
         if not as_given:
-            given = dict(zip(columns, zip(*batch, strict=True), strict=True))
+            if set(map(len, batch)) != {len(columns)}:
+                raise ValueError(f"every row must hold {len(columns)} values: {columns}")
             values = [
                 itertools.repeat(defaults[key], len(batch))
                 if key in defaults
-                else map(process, given[key])
+                else map(process, map(pickers[key], batch))
                 if process
-                else given[key]
+                else map(pickers[key], batch)
                 for key, process in zip(order, processors, strict=True)
             ]
             batch = list(zip(*values, strict=True))
