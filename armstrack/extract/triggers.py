@@ -263,14 +263,17 @@ def find_triggers(
 
 
 # Words that may stand between a verb and the trigger noun it governs ("approved the
-# planned purchase", "received a $1.2 billion order"): determiners, plain modifiers, sums.
+# planned purchase", "received a $1.2 billion order", "signed on Monday a letter of
+# intent"): determiners, plain modifiers, sums, the day.
 _OBJECT_GAP = re.compile(
     r"(?:\s+(?:a|an|the|its|their|this|that|new|first|second|further|additional|planned|"
     r"proposed|long-awaited|follow-on|[$€£]?[\d.,]+|[a-z$€£]*[\d.,]+[a-z]*|billion|million|"
-    r"crore|[a-z]+-(?:dollar|euro|pound|won|year)))*\s+$"
+    r"crore|[a-z]+-(?:dollar|euro|pound|won|year)|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"))*\s+$"
 )
 _RECEIVE_FORMS = _words("received receives receive receiving got gets get getting")
 _ORDER_NOUNS = _words("order orders contract contracts")
+_INTENT_NOUNS = frozenset({"letter of intent", "loi", "memorandum of understanding", "mou"})
 
 
 def _object_frames(low: str, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -278,7 +281,8 @@ def _object_frames(low: str, hits: list[TriggerHit]) -> list[TriggerHit]:
 
     "The parliament approved the purchase of ..." is the buyer's approval, not a seller's
     (frame ``buy``); "Saab received an order from ..." is the supplier winning a contract
-    (frame ``sell``, signed), not a delivery.
+    (frame ``sell``, signed), not a delivery; "signed a letter of intent" states an intent
+    (planned), not a contract.
     """
     for i, (verb, noun) in enumerate(pairwise(hits)):
         if (
@@ -288,7 +292,10 @@ def _object_frames(low: str, hits: list[TriggerHit]) -> list[TriggerHit]:
             or not _OBJECT_GAP.fullmatch(low, verb.end, noun.start)
         ):
             continue
-        if verb.frame is Frame.APPROVE and noun.rule.id == "purchase-noun":
+        if verb.status is Status.SIGNED and noun.form in _INTENT_NOUNS:
+            # "signed a letter of intent to buy": an intent signed, not a contract.
+            hits[i] = replace(verb, status=Status.PLANNED)
+        elif verb.frame is Frame.APPROVE and noun.rule.id == "purchase-noun":
             hits[i] = replace(verb, frame=Frame.BUY)
         elif (
             verb.frame is Frame.RECEIVE

@@ -366,6 +366,12 @@ ROUTINE_NEWS = [
         [],
         id="Greek and Turkish ministers meet",
     ),
+    pytest.param(
+        "Jakarta and Kuala Lumpur sign defence pact\nIndonesia and Malaysia signed a memorandum of understanding on defence cooperation on Tuesday, covering joint training, maritime patrols and intelligence sharing.",
+        date.fromisoformat("2024-02-13"),
+        [],
+        id="Jakarta and Kuala Lumpur sign defence pa",
+    ),
 ]
 
 # Transfers in the many ways reports phrase them.
@@ -501,6 +507,12 @@ DEAL_PHRASINGS = [
         date.fromisoformat("2024-05-21"),
         [("KOR", "POL", "FA-50", "planned")],
         id="Korea to deliver trainer jets to Poland",
+    ),
+    pytest.param(
+        "Indonesia signs letter of intent for KAAN jets\nIndonesia signed on Wednesday a letter of intent with Turkey to buy 48 KAAN fighter jets, the Turkish defence industry agency said.",
+        date.fromisoformat("2025-06-11"),
+        [("TUR", "IDN", "KAAN", "planned")],
+        id="Indonesia signs letter of intent for KAA",
     ),
 ]
 
