@@ -372,6 +372,78 @@ ROUTINE_NEWS = [
         [],
         id="Jakarta and Kuala Lumpur sign defence pa",
     ),
+    pytest.param(
+        "Pakistan test-fires Fatah-II rocket\nPakistan's army said it had successfully carried out a training launch of the Fatah-II guided rocket system, which can deliver a conventional warhead to a range of 400 km.",
+        date.fromisoformat("2024-05-30"),
+        [],
+        id="Pakistan test-fires Fatah-II rocket",
+    ),
+    pytest.param(
+        "Philippine coast guard confronts Chinese vessels\nChinese coast guard ships fired water cannon at Philippine supply boats near Second Thomas Shoal on Sunday, Manila said, as it sought to deliver food and fuel to troops stationed there.",
+        date.fromisoformat("2023-12-10"),
+        [],
+        id="Philippine coast guard confronts Chinese",
+    ),
+    pytest.param(
+        "US extends arms embargo on South Sudan\nThe U.N. Security Council extended an arms embargo on South Sudan for another year on Thursday, banning the sale or supply of weapons to the country's armed groups.",
+        date.fromisoformat("2024-05-30"),
+        [],
+        id="US extends arms embargo on South Sudan",
+    ),
+    pytest.param(
+        "Kremlin says Western arms to Kyiv will prolong war\nKremlin spokesman Dmitry Peskov said on Tuesday that Western weapons deliveries to Ukraine would only prolong the conflict and would not change its outcome.",
+        date.fromisoformat("2023-01-10"),
+        [],
+        id="Kremlin says Western arms to Kyiv will p",
+    ),
+    pytest.param(
+        "Korea's Hanwha Ocean wins navy destroyer contract\nHanwha Ocean signed a 1.3 trillion won contract with South Korea's Defense Acquisition Program Administration to build two more KDDX destroyers for the Republic of Korea Navy.",
+        date.fromisoformat("2025-10-02"),
+        [],
+        id="Korea's Hanwha Ocean wins navy destroyer",
+    ),
+    pytest.param(
+        "Thousands march in Tokyo against defence build-up\nThousands of people marched in central Tokyo on Sunday to protest against the government's plan to buy long-range missiles and double defence spending.",
+        date.fromisoformat("2023-03-05"),
+        [],
+        id="Thousands march in Tokyo against defence",
+    ),
+    pytest.param(
+        "US jets join Polish drills\nThe U.S. Air Force provided air cover with F-22 Raptor jets during a large exercise with Poland's army near Orzysz on Wednesday, the Polish defence ministry said.",
+        date.fromisoformat("2024-05-22"),
+        [],
+        id="US jets join Polish drills",
+    ),
+    pytest.param(
+        "SIPRI: US share of arms exports grows\nThe United States accounted for 42 percent of global arms exports in 2019-2023, with Saudi Arabia, Japan and Qatar among the largest recipients, SIPRI said in its annual report.",
+        date.fromisoformat("2024-03-11"),
+        [],
+        id="SIPRI: US share of arms exports grows",
+    ),
+    pytest.param(
+        "Vikrant hosts French jets in drills\nIndia's aircraft carrier INS Vikrant hosted French Rafale M jets during the Varuna naval exercise in the Arabian Sea, the Indian Navy said.",
+        date.fromisoformat("2025-03-21"),
+        [],
+        id="Vikrant hosts French jets in drills",
+    ),
+    pytest.param(
+        "Polish troops train on Abrams tanks\nPolish soldiers began training on M1A1 Abrams tanks at a base in Biedrusko on Monday, ahead of the arrival of more vehicles later this year.",
+        date.fromisoformat("2023-02-06"),
+        [],
+        id="Polish troops train on Abrams tanks",
+    ),
+    pytest.param(
+        "Norway's parliament debates defence plan\nNorway's parliament on Tuesday debated a long-term defence plan that would raise spending to 3 percent of GDP and add new frigates, submarines and air defence, with a vote due next week.",
+        date.fromisoformat("2024-06-04"),
+        [],
+        id="Norway's parliament debates defence plan",
+    ),
+    pytest.param(
+        "Army unveils new howitzer in Ankara parade\nTurkey showed its domestically produced T-155 Firtina 2 howitzer at a parade in Ankara marking Republic Day, the defence ministry said.",
+        date.fromisoformat("2023-10-29"),
+        [],
+        id="Army unveils new howitzer in Ankara para",
+    ),
 ]
 
 # Transfers in the many ways reports phrase them.
@@ -513,6 +585,24 @@ DEAL_PHRASINGS = [
         date.fromisoformat("2025-06-11"),
         [("TUR", "IDN", "KAAN", "planned")],
         id="Indonesia signs letter of intent for KAA",
+    ),
+    pytest.param(
+        "Finland orders David's Sling\nFinland has ordered the David's Sling air defence system from Israel's Rafael for 317 million euros, the Finnish defence ministry said on Thursday.",
+        date.fromisoformat("2023-11-02"),
+        [("ISR", "FIN", "David's Sling", "signed")],
+        id="Finland orders David's Sling",
+    ),
+    pytest.param(
+        "India leases two Predator drones\nThe Indian Navy has leased two MQ-9B SeaGuardian drones from General Atomics of the United States, officials said.",
+        date.fromisoformat("2020-11-25"),
+        [("USA", "IND", "MQ-9", "reported")],
+        id="India leases two Predator drones",
+    ),
+    pytest.param(
+        "Romania to receive Israeli air defence\nRomania will receive the Spyder air defence system from Israel's Rafael under a contract signed in 2023, the defence ministry said.",
+        date.fromisoformat("2025-01-15"),
+        [("ISR", "ROU", "Spyder", "signed")],
+        id="Romania to receive Israeli air defence",
     ),
 ]
 
