@@ -169,6 +169,9 @@ class Gazetteer:
         norm: str | None = None  # the text's own case, read only for exact-case forms
         size = len(low)
         hits: list[tuple[int, int, _Entry]] = []
+        # Systems of other designs written the same way ("Lynx": a helicopter, a vehicle, a
+        # rocket launcher), by the start of the hit that chose one of them.
+        namesakes: dict[int, list[_Entry]] = {}
         for last, entries in self._automaton.iter(low):
             for entry in entries:
                 start = last + 1 - entry.length
@@ -190,8 +193,15 @@ class Gazetteer:
                     if norm[start : start + entry.length] != entry.exact:
                         continue
                 hits.append((start, end, entry))
+                if entry.kind == "system" and len(entries) > 1:
+                    if norm is None:
+                        norm = normalise(text)
+                    others = _other_systems(entry, entries, norm[start : start + entry.length])
+                    if others:
+                        namesakes[start] = others
                 break
-        return _longest(hits)
+        mentions = _longest(hits)
+        return _by_class_after(mentions, namesakes, low) if namesakes else mentions
 
     def __repr__(self) -> str:
         return f"Gazetteer({len(self._automaton)} forms)"
@@ -214,6 +224,47 @@ def _word_end(low: str, end: int, size: int, kind: str) -> int:
     return -1
 
 
+def _other_systems(chosen: _Entry, entries: tuple[_Entry, ...], written: str) -> list[_Entry]:
+    """The systems of other categories that the same written form (*written*) can name."""
+    return [
+        e
+        for e in entries
+        if e.kind == "system"
+        and e.category != chosen.category
+        and (e.exact is None or e.exact == written)
+    ]
+
+
+#: What may stand between a system's name and the class noun that tells its kind:
+#: blanks, a hyphen, or up to two words that are not function words ("Puma S1 vehicles").
+_TO_CLASS = re.compile(r"[ -]*(?:(?!(?:and|or|with|from|to|for|of|the|an?|in)\b)[\w.]+ +){0,2}")
+
+
+def _by_class_after(
+    mentions: list[EntityMention], namesakes: dict[int, list[_Entry]], low: str
+) -> list[EntityMention]:
+    """Read a name shared by systems of several categories as the one its class noun names.
+
+    "Puma infantry fighting vehicles" is the German vehicle, "Puma helicopters" the
+    helicopter: the class noun right after the name decides where the name alone cannot.
+    """
+    out = list(mentions)
+    for i, m in enumerate(out):
+        others = namesakes.get(m.start)
+        if others is None or m.kind != "system" or i + 1 >= len(out):
+            continue
+        noun = out[i + 1]
+        gap = _TO_CLASS.match(low, m.end, noun.start)
+        if noun.kind != "class" or gap is None or gap.end() != noun.start:
+            continue
+        if noun.category == m.category:
+            continue
+        pick = next((e for e in others if e.category == noun.category), None)
+        if pick is not None:
+            out[i] = _mention(m.start, m.end, pick)
+    return out
+
+
 def _longest(hits: list[tuple[int, int, _Entry]]) -> list[EntityMention]:
     """Keep the longest of overlapping hits, scanning left to right (n log n)."""
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), _KIND_RANK[h[2].kind]))
@@ -226,18 +277,19 @@ def _longest(hits: list[tuple[int, int, _Entry]]) -> list[EntityMention]:
                 chosen[-1] = hit
             continue
         chosen.append(hit)
-    return [
-        EntityMention(
-            start=s,
-            end=e,
-            kind=entry.kind,
-            ref=entry.ref,
-            state=entry.state,
-            category=entry.category,
-            ambiguous=entry.ambiguous,
-        )
-        for s, e, entry in chosen
-    ]
+    return [_mention(s, e, entry) for s, e, entry in chosen]
+
+
+def _mention(start: int, end: int, entry: _Entry) -> EntityMention:
+    return EntityMention(
+        start=start,
+        end=end,
+        kind=entry.kind,
+        ref=entry.ref,
+        state=entry.state,
+        category=entry.category,
+        ambiguous=entry.ambiguous,
+    )
 
 
 _CACHE: list[tuple[Catalogue, Gazetteer]] = []

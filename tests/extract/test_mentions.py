@@ -159,3 +159,43 @@ def test_state_form_kinds_are_known() -> None:
     kinds = gazetteer_for(CAT).state_form_kind
     assert kinds["south korean"] == "adjective"
     assert kinds["seoul"] == "capital"
+
+
+def namesake_catalogue() -> Catalogue:
+    """Two designs sold under one name, a helicopter and a vehicle, and their class nouns."""
+    return Catalogue().with_entries(
+        systems=[
+            WeaponSystem(id="gale-heli", name="Gale", category="aircraft", origin="FRA"),
+            WeaponSystem(id="gale-ifv", name="Gale", category="armoured vehicles", origin="DEU"),
+        ],
+        classes=[
+            ClassNoun(form="helicopter", plural="helicopters", category="aircraft"),
+            ClassNoun(
+                form="infantry fighting vehicle",
+                plural="infantry fighting vehicles",
+                category="armoured vehicles",
+            ),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil ordered eight Gale helicopters.", "gale-heli"),
+        ("Hungary ordered 40 Gale infantry fighting vehicles.", "gale-ifv"),
+        ("Hungary ordered 40 Gale-S1 infantry fighting vehicles.", "gale-ifv"),
+        ("Brazil ordered eight Gale helicopters and Gale infantry fighting vehicles.", "gale-heli"),
+    ],
+)
+def test_a_shared_name_is_the_design_its_class_noun_names(text: str, expected: str) -> None:
+    systems = [m for m in find_mentions(text, namesake_catalogue()) if m.kind == "system"]
+    assert systems[0].ref == expected
+    assert systems[0].state == {"gale-heli": "FRA", "gale-ifv": "DEU"}[expected]
+
+
+def test_a_shared_name_follows_the_class_noun_only_when_it_is_next() -> None:
+    text = "Gale and other types of infantry fighting vehicles were shown."
+    (system,) = [m for m in find_mentions(text, namesake_catalogue()) if m.kind == "system"]
+    chosen_alone = [m for m in find_mentions("Gale", namesake_catalogue()) if m.kind == "system"]
+    assert system.ref == chosen_alone[0].ref  # no class noun next to it: the default reading
