@@ -3,38 +3,20 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from query import fixtures as _f  # the small store, registered as a plugin in tests/conftest.py
 from sqlalchemy.exc import SQLAlchemyError
 
 from armstrack.cli import main
 from armstrack.store.tracker import Tracker
-
-
-def _fixtures() -> ModuleType:
-    name = "armstrack_tests_query_fixtures"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "query" / "fixtures.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_f = _fixtures()
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
