@@ -761,7 +761,44 @@ def assemble(
     _one_name_per_family(drafts, catalogue)
     _text_supplier(drafts)
     _settle_statuses(drafts, catalogue)
+    _denied_later(drafts, sentences, low)
     return reconcile(drafts, sentences, text, low, catalogue, document_id)
+
+
+#: A party denying a report: "Pyongyang denied supplying", "Iran rejected the claims".
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|refuted)"
+    r"(?: (?:the |any |such |these |those )?(?:reports?|claims?|allegations?|accusations?)"
+    r"| that| (?:supplying|sending|providing|selling|transferring|delivering|having)"
+    r"| any (?:involvement|arms|weapons|transfers?))\b"
+)
+
+
+def _denied_later(drafts: Sequence[Draft], sentences: Sequence[SentenceFacts], low: str) -> None:
+    """Read a transfer a later sentence says a party denies as alleged.
+
+    "North Korea has sent artillery shells to Russia, officials say. Pyongyang denied
+    supplying weapons." The denial, by the supplier or the buyer within the next few
+    sentences, makes the report a claim: alleged, as a hedge in the sentence itself would.
+    """
+    if not drafts or not any(stem in low for stem in ("den", "reject", "dismiss", "refut")):
+        return
+    denials = [
+        (f.index, {m.state for m in f.mentions if m.state and m.kind in ("state", "organisation")})
+        for f in sentences
+        if _DENIAL.search(low, f.span.start, f.span.end)
+    ]
+    if not denials:
+        return
+    for d in drafts:
+        if d.status in (Status.ALLEGED, Status.CANCELLED, Status.CONSIDERED, Status.PLANNED):
+            continue
+        if any(
+            0 < index - d.sentence <= 3 and {d.supplier, d.buyer} & states
+            for index, states in denials
+        ):
+            d.status = Status.ALLEGED
+            d.rules.append("denied-later")
 
 
 #: The rule of a status read from a headline's grammar ("Norway to buy K9 howitzers").

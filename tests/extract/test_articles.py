@@ -449,6 +449,18 @@ ROUTINE_NEWS = [
 # Transfers in the many ways reports phrase them.
 DEAL_PHRASINGS = [
     pytest.param(
+        "Shells for the front\nNorth Korea has shipped artillery shells to Russia, officials in Seoul said on Tuesday. The shipments continued through the summer. Pyongyang denied supplying any weapons to Moscow.",
+        date.fromisoformat("2024-09-10"),
+        [("PRK", "RUS", "artillery shells", "alleged")],
+        id="a transfer its supplier denies later",
+    ),
+    pytest.param(
+        "Chile buys trainers\nChile has signed a contract with Brazil's Embraer for six A-29 Super Tucano aircraft. The air force rejected the bid of a rival maker last year.",
+        date.fromisoformat("2024-03-05"),
+        [("BRA", "CHL", "Super Tucano", "signed")],
+        id="a bid rejected is no denial",
+    ),
+    pytest.param(
         "Poland inks Apache deal\nPoland signed a $10 billion agreement with the United States on Tuesday for 96 AH-64E Apache attack helicopters, the defence ministry in Warsaw said.",
         date.fromisoformat("2024-08-13"),
         [("USA", "POL", "Apache", "signed")],
