@@ -781,15 +781,13 @@ def _denied_later(drafts: Sequence[Draft], sentences: Sequence[SentenceFacts], l
     supplying weapons." The denial, by the supplier or the buyer within the next few
     sentences, makes the report a claim: alleged, as a hedge in the sentence itself would.
     """
-    if not drafts or not any(stem in low for stem in ("den", "reject", "dismiss", "refut")):
+    if not drafts or _DENIAL.search(low) is None:
         return
     denials = [
         (f.index, {m.state for m in f.mentions if m.state and m.kind in ("state", "organisation")})
         for f in sentences
         if _DENIAL.search(low, f.span.start, f.span.end)
     ]
-    if not denials:
-        return
     for d in drafts:
         if d.status in (Status.ALLEGED, Status.CANCELLED, Status.CONSIDERED, Status.PLANNED):
             continue
