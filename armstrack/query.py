@@ -732,21 +732,6 @@ _MONEY_FIELDS = frozenset(Money.model_fields)
 _set = object.__setattr__
 
 
-def _money(amount: Decimal, currency: str, approximate: bool, upper: Decimal | None) -> Money:
-    """A :class:`Money` read back from the store, which validated it on the way in.
-
-    It holds what ``Money.model_construct`` would set, without that method's walk over
-    every field's aliases and defaults, which costs more than the rest of a listing's row.
-    """
-    money = Money.__new__(Money)
-    fields = {"amount": amount, "currency": currency, "approximate": approximate, "upper": upper}
-    _set(money, "__dict__", fields)
-    _set(money, "__pydantic_fields_set__", set(_MONEY_FIELDS))
-    _set(money, "__pydantic_extra__", None)
-    _set(money, "__pydantic_private__", None)
-    return money
-
-
 def _sqlite_exact(stored: float) -> Decimal:
     """A money column as SQLite stores it: whole amounts as integers, others as doubles.
 
@@ -765,7 +750,7 @@ def _sqlite_rate(stored: float) -> Decimal:
     return _plain_decimal(Decimal(f"{stored:.10f}"))
 
 
-def _same(stored: Decimal) -> Decimal:
+def _same(stored: Any) -> Any:
     return stored
 
 
@@ -782,8 +767,9 @@ def _deals(
     """The page *offset*, *limit* of the deals *match* picks, as typed rows.
 
     A listing is three statements (deals, their lines, their sources) built once per
-    shape, and rows decoded here from what the driver gives: this costs a fraction of
-    the SQL, where typed columns and validating models cost several times it.
+    shape, and rows decoded here from what the driver gives (see :func:`_fetch`): this
+    costs a fraction of the SQL, where typed columns and validating models cost several
+    times it.
     """
     connection = session.connection()
     dialect = connection.dialect.name
@@ -791,11 +777,11 @@ def _deals(
     want = None if limit is None else offset + limit
     if want is not None:
         params = {**params, "limit": want}
-    rows = list(connection.execute(dated, params).all())
+    rows = list(_fetch(connection, dated, params))
     if want is None or len(rows) < want:
         if want is not None:
             params["limit"] = want - len(rows)
-        rows += connection.execute(undated, params).all()
+        rows += _fetch(connection, undated, params)
     rows = rows[offset:want]
     if not rows:
         return []
@@ -805,18 +791,66 @@ def _deals(
     return _summaries(rows, lines, found, dialect)
 
 
+def _fetch(connection: Connection, statement: Select[Any], params: dict[str, Any]) -> Sequence[Any]:
+    """Execute *statement* and return its rows as the driver gives them.
+
+    SQLAlchemy still binds the parameters, logs the statement and fires its events; only
+    its result rows are skipped, whose per-column processing costs a listing about as
+    much as the rest of its decoding. The columns a listing reads are plain (see
+    :func:`_deal_columns`) but for dates and flags, which :func:`_decoders` reads.
+    """
+    result = connection.execute(statement, params)
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    return rows
+
+
+_fromisoformat = date.fromisoformat
+
+
+class _Decoders(NamedTuple):
+    """How a backend's driver gives a listing's values, and how to read them."""
+
+    exact: Callable[[Any], Decimal]
+    rate: Callable[[Any], Decimal]
+    day: Callable[[Any], date]
+
+
+#: SQLite gives numbers as ``int`` or ``float`` and dates as ISO text; psycopg gives the
+#: ``Decimal`` and ``date`` the columns hold.
+_DECODERS = {
+    "sqlite": _Decoders(exact=_sqlite_exact, rate=_sqlite_rate, day=_fromisoformat),
+}
+_NATIVE = _Decoders(exact=_same, rate=_same, day=_same)
+
+
+def _decoders(dialect: str) -> _Decoders:
+    return _DECODERS.get(dialect, _NATIVE)
+
+
 def _summaries(
     rows: Sequence[Any],
     lines: dict[int, tuple[DealLine, ...]],
     found: dict[int, tuple[DealSource, ...]],
     dialect: str,
 ) -> list[DealSummary]:
-    """Decode the rows of :func:`_deal_columns` into deals with their lines and sources."""
-    exact: Callable[[Any], Decimal] = _same
-    rate: Callable[[Any], Decimal] = _same
-    if dialect == "sqlite":
-        exact, rate = _sqlite_exact, _sqlite_rate
+    """Decode the rows of :func:`_deal_columns` into deals with their lines and sources.
+
+    The loop is written out (whole numbers, the most common amounts, take the short way
+    to a ``Decimal``) because it runs for every deal of a page, which costs about as much
+    as its SQL.
+    """
+    exact, rate, day = _decoders(dialect)
     cent = _CENT
+    status_of = _STATUS
+    to_decimal = Decimal
+    new_money = Money.__new__
+    fields = _MONEY_FIELDS
+    no_rows: tuple[Any, ...] = ()
+    get_lines = lines.get
+    get_sources = found.get
     out: list[DealSummary] = []
     append = out.append
     for (
@@ -836,22 +870,41 @@ def _summaries(
     ) in rows:
         value = None
         if amount is not None:
-            value = _money(
-                exact(amount), currency, approximate, exact(upper) if upper is not None else None
+            # what ``Money.model_construct`` would set, without its walk over every
+            # field's aliases and defaults: the store validated the value on the way in
+            value = new_money(Money)
+            _set(
+                value,
+                "__dict__",
+                {
+                    "amount": to_decimal(amount) if amount.__class__ is int else exact(amount),
+                    "currency": currency,
+                    "approximate": bool(approximate),
+                    "upper": None if upper is None else exact(upper),
+                },
             )
+            _set(value, "__pydantic_fields_set__", set(fields))
+            _set(value, "__pydantic_extra__", None)
+            _set(value, "__pydantic_private__", None)
+        if value_usd is not None:
+            value_usd = (
+                to_decimal(value_usd) if value_usd.__class__ is int else exact(value_usd)
+            ).quantize(cent)
+        if fx_rate is not None:
+            fx_rate = to_decimal(fx_rate) if fx_rate.__class__ is int else rate(fx_rate)
         summary = (
             deal_id,
             supplier,
             buyer,
-            _STATUS[status],
+            status_of[status],
             year,
-            deal_date,
+            None if deal_date is None else day(deal_date),
             value,
-            exact(value_usd).quantize(cent) if value_usd is not None else None,
-            rate(fx_rate) if fx_rate is not None else None,
-            fx_date,
-            lines.get(deal_id, ()),
-            found.get(deal_id, ()),
+            value_usd,
+            fx_rate,
+            None if fx_date is None else day(fx_date),
+            get_lines(deal_id, no_rows),
+            get_sources(deal_id, no_rows),
         )
         append(_row(DealSummary, summary))
     return out
@@ -918,14 +971,15 @@ def _sources_statement(dialect: str) -> Select[Any]:
 def _lines_of(connection: Connection, ids: Any) -> dict[int, tuple[DealLine, ...]]:
     """The system lines of the deals *ids* (see :func:`_ids`), in their order, by deal."""
     statement = _lines_statement(connection.dialect.name)
-    rows = connection.execute(statement, {"ids": ids}).all()
     out: dict[int, list[DealLine]] = {}
-    for deal_id, name, quantity, category, system_id in rows:
+    get = out.get
+    for deal_id, name, quantity, category, system_id in _fetch(connection, statement, {"ids": ids}):
         line = _row(DealLine, (name, quantity, category, system_id))
-        if deal_id in out:
-            out[deal_id].append(line)
-        else:
+        same_deal = get(deal_id)
+        if same_deal is None:
             out[deal_id] = [line]
+        else:
+            same_deal.append(line)
     return {deal_id: tuple(lines) for deal_id, lines in out.items()}
 
 
@@ -934,8 +988,9 @@ def _sources_of(connection: Connection, ids: Any) -> dict[int, tuple[DealSource,
 
     Each document comes once per deal, with the sentences quoted from it once each.
     """
-    statement = _sources_statement(connection.dialect.name)
-    rows: Sequence[Any] = connection.execute(statement, {"ids": ids}).all()
+    dialect = connection.dialect.name
+    day = _decoders(dialect).day
+    rows = _fetch(connection, _sources_statement(dialect), {"ids": ids})
     heads: list[tuple[Any, list[str]]] = []
     quotes: list[str] = []
     current = None
@@ -947,10 +1002,16 @@ def _sources_of(connection: Connection, ids: Any) -> dict[int, tuple[DealSource,
         if sentence and sentence not in quotes:
             quotes.append(sentence)
     out: dict[int, list[DealSource]] = {}
+    get = out.get
     for (deal_id, _, document_id, title, url, published, _), said in heads:
-        out.setdefault(deal_id, []).append(
-            _row(DealSource, (document_id, title, url, published, tuple(said)))
-        )
+        if published is not None:
+            published = day(published)
+        source = _row(DealSource, (document_id, title, url, published, tuple(said)))
+        same_deal = get(deal_id)
+        if same_deal is None:
+            out[deal_id] = [source]
+        else:
+            same_deal.append(source)
     return {deal_id: tuple(found) for deal_id, found in out.items()}
 
 

@@ -18,7 +18,7 @@ from armstrack.query import Filters
 from armstrack.store.tables import DealRow, DealValueRow
 from armstrack.store.tracker import Tracker
 from armstrack.store.usd import summarise
-from query.fixtures import DEALS, usd
+from query.fixtures import DEALS, PUBLISHED, usd
 
 ALL_USD = usd("k9") + usd("f35") + usd("krab")
 
@@ -149,8 +149,12 @@ def test_deals_of_a_state_with_values_and_sources(session: Session) -> None:
     assert f35.fx_date == date(2020, 1, 31)  # the deal's date, not the publication's
     assert f35.fx_rate is not None
     assert f35.fx_rate > 1
+    # dates and flags come typed (SQLite's driver gives dates as text and flags as 0/1)
+    assert f35.date == date(2020, 1, 31)
+    assert f35.value.approximate is False
     [source] = f35.sources
     assert (source.document_id, source.url) == ("f35", "https://news.example/f35")
+    assert source.published == PUBLISHED["f35"]
     assert source.quotes == ("Poland bought 32 F-35A fighters from the United States.",)
     k2 = next(d for d in deals if d.lines[0].name == "K2 tanks")
     assert k2.value is None
