@@ -124,8 +124,7 @@ class DealRow(Base):
     __tablename__ = "deals"
     __table_args__ = (
         Index("ix_deals_supplier_buyer_year", "supplier", "buyer", "year"),
-        Index("ix_deals_buyer_year", "buyer", "year"),
-        Index("ix_deals_year_status", "year", "status"),
+        Index("ix_deals_year_id", "year", "id"),  # all deals, newest first: see 0004
         Index("ix_deals_status_year", "status", "year"),
         # Covering indexes of the summary queries (totals, flows, partners): see 0003.
         Index(
