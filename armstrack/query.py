@@ -657,8 +657,8 @@ def _stored(column: Any) -> Any:
     return type_coerce(column, _AS_STORED)
 
 
-def _deal_columns(dialect: str) -> list[Any]:
-    """The columns of a listing; numbers and enums come as stored (see :func:`_deals`).
+def _value_columns(dialect: str) -> list[Any]:
+    """The chosen value's columns of a listing, as stored (see :func:`_summaries`).
 
     On PostgreSQL ``trim_scale`` drops the zeros ``NUMERIC(28, 6)`` pads with, so
     amounts and rates arrive as the plain ``Decimal`` they were stored as; SQLite gives
@@ -666,12 +666,6 @@ def _deal_columns(dialect: str) -> list[Any]:
     """
     plain: Any = func.trim_scale if dialect == "postgresql" else (lambda column: column)
     return [
-        DealRow.id,
-        DealRow.supplier,
-        DealRow.buyer,
-        type_coerce(DealRow.status, String()),
-        DealRow.year,
-        DealRow.deal_date,
         _stored(plain(_CHOSEN.amount)),
         _CHOSEN.currency,
         _CHOSEN.approximate,
@@ -701,6 +695,11 @@ def _match(match: _Match) -> list[ColumnElement[bool]]:
     return [_own(match) == bindparam("state")]
 
 
+#: A page's size, written into the statement when it runs: SQLite's planner sees the page
+#: is small, where a bound LIMIT lets it build a Bloom filter over every stored value.
+_LIMIT = bindparam("limit", type_=Integer(), literal_execute=True)
+
+
 @functools.lru_cache(maxsize=256)
 def _listing(
     dialect: str, match: _Match, filters: Filters, limited: bool
@@ -708,20 +707,36 @@ def _listing(
     """The dated and the undated read of a listing, built once per shape.
 
     Newest first, unknown years last, the same on every backend: two index-ordered
-    reads (dated, then undated) rather than one sort on NULLS LAST.
+    reads (dated, then undated) rather than one sort on NULLS LAST. Each reads its page
+    of deals first and joins their chosen values after: joined before, SQLite's planner,
+    which does not count on the LIMIT, filters the join through a Bloom filter built
+    from every stored value (40 ms on a million deals, for a page of 100).
     """
-    statement = (
-        select(*_deal_columns(dialect))
-        .outerjoin(_CHOSEN, and_(_CHOSEN.deal_id == DealRow.id, _CHOSEN.chosen == true()))
-        .where(*_match(match), *_where(filters))
-    )
-    dated = statement.where(DealRow.year.is_not(None)).order_by(
-        DealRow.year.desc(), DealRow.id.desc()
-    )
-    undated = statement.where(DealRow.year.is_(None)).order_by(DealRow.id.desc())
+    columns: list[Any] = [
+        DealRow.id,
+        DealRow.supplier,
+        DealRow.buyer,
+        type_coerce(DealRow.status, String()).label("status"),
+        DealRow.year,
+        DealRow.deal_date,
+    ]
+    deals = select(*columns).where(*_match(match), *_where(filters))
+    dated = deals.where(DealRow.year.is_not(None)).order_by(DealRow.year.desc(), DealRow.id.desc())
+    undated = deals.where(DealRow.year.is_(None)).order_by(DealRow.id.desc())
     if limited:
-        return dated.limit(bindparam("limit")), undated.limit(bindparam("limit"))
-    return dated, undated
+        dated, undated = dated.limit(_LIMIT), undated.limit(_LIMIT)
+    return _with_value(dated, dialect, dated=True), _with_value(undated, dialect, dated=False)
+
+
+def _with_value(deals: Select[Any], dialect: str, *, dated: bool) -> Select[Any]:
+    """*deals* (a page of the columns of ``deals``) with their chosen value, in order."""
+    page = deals.subquery("page")
+    order = [page.c.year.desc(), page.c.id.desc()] if dated else [page.c.id.desc()]
+    return (
+        select(*page.c, *_value_columns(dialect))
+        .outerjoin(_CHOSEN, and_(_CHOSEN.deal_id == page.c.id, _CHOSEN.chosen == true()))
+        .order_by(*order)
+    )
 
 
 _STATUS = {status.value: status for status in Status}
@@ -771,6 +786,11 @@ def _deals(
     costs a fraction of the SQL, where typed columns and validating models cost several
     times it.
     """
+    for name, number in (("limit", limit), ("offset", offset)):
+        if (number is not None or name == "offset") and (
+            not isinstance(number, int) or isinstance(number, bool) or number < 0
+        ):
+            raise ValueError(f"{name} must be a whole number of at least 0, not {number!r}")
     connection = session.connection()
     dialect = connection.dialect.name
     dated, undated = _listing(dialect, match, filters, limit is not None)
@@ -797,7 +817,7 @@ def _fetch(connection: Connection, statement: Select[Any], params: dict[str, Any
     SQLAlchemy still binds the parameters, logs the statement and fires its events; only
     its result rows are skipped, whose per-column processing costs a listing about as
     much as the rest of its decoding. The columns a listing reads are plain (see
-    :func:`_deal_columns`) but for dates and flags, which :func:`_decoders` reads.
+    :func:`_listing`) but for dates and flags, which :func:`_decoders` reads.
     """
     result = connection.execute(statement, params)
     try:
@@ -836,7 +856,7 @@ def _summaries(
     found: dict[int, tuple[DealSource, ...]],
     dialect: str,
 ) -> list[DealSummary]:
-    """Decode the rows of :func:`_deal_columns` into deals with their lines and sources.
+    """Decode the rows of :func:`_listing` into deals with their lines and sources.
 
     The loop is written out (whole numbers, the most common amounts, take the short way
     to a ``Decimal``) because it runs for every deal of a page, which costs about as much

@@ -131,6 +131,23 @@ def test_top_partners_by_value_and_by_deals(session: Session) -> None:
         query.top_partners(session, "POL", "seller")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("limit", "offset"), [(-1, 0), (10, -5), ("10", 0), (10, 1.5), (True, 0), (10, None)]
+)
+def test_a_listing_refuses_a_page_that_is_not_a_count(
+    session: Session, limit: object, offset: object
+) -> None:
+    with pytest.raises(ValueError, match="must be a whole number of at least 0"):
+        query.list_deals(session, limit=limit, offset=offset)  # type: ignore[arg-type]
+
+
+def test_a_page_of_none_lists_every_deal(session: Session) -> None:
+    every = query.list_deals(session, limit=None)
+    assert len(every) == len(DEALS)
+    assert query.list_deals(session, limit=0) == []
+    assert query.list_deals(session, limit=2, offset=1) == every[1:3]
+
+
 def test_years_of_a_state_and_of_all(session: Session) -> None:
     years = query.by_year(session, state="POL", role="buyer")
     assert [(y.year, y.deals) for y in years] == [(2020, 1), (2022, 2)]
