@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from armstrack import query
 from armstrack.model import Category, Deal, Document, Money, Status, SystemLine
 from armstrack.query import Filters
-from armstrack.store.tables import DealRow, DealValueRow
+from armstrack.store.tables import DealCellRow, DealRow, DealValueRow
 from armstrack.store.tracker import Tracker
 from armstrack.store.usd import summarise
 from query.fixtures import DEALS, PUBLISHED, usd
@@ -363,6 +363,34 @@ def test_cells_kept_batch_by_batch_equal_a_full_recount(
         ] == kept
         statuses = {r.status for r in kept[0] if r.supplier == "KOR" and r.year == 2022}
         assert Status.DELIVERED.value in statuses
+
+
+def test_cells_of_deals_with_an_unknown_side_equal_a_full_recount(
+    sessions: sessionmaker[Session],
+) -> None:
+    """Cells of pairs with a side unknown (NULL) are recounted like the others."""
+    line = [SystemLine(name="patrol drones", category="aircraft", quantity=3)]
+    sides = [(None, "POL"), ("KOR", None), ("FRA", "GRC")]
+    for number, (supplier, buyer) in enumerate(sides):
+        deal = Deal(
+            supplier=supplier,
+            buyer=buyer,
+            systems=line,
+            value=Money(amount=Decimal(7), currency="USD"),
+        )
+        _report(sessions, f"side-{number}", deal, date(2024, 6, number + 1))
+    with sessions() as fresh:
+        kept = _cell_rows(fresh)
+        summarise(fresh, None)  # recount every cell
+        assert _cell_rows(fresh) == kept
+    pairs = {(row[0], row[1]) for row in kept}
+    assert set(sides) <= pairs
+
+
+def _cell_rows(session: Session) -> list[tuple[object, ...]]:
+    """Every cell without its id, sorted."""
+    cells = select(*(c for c in DealCellRow.__table__.columns if c.name != "id"))
+    return sorted((tuple(row) for row in session.execute(cells)), key=str)
 
 
 #: A value with cents and a range, in a currency pegged at a rate of many decimals.
