@@ -19,6 +19,7 @@ sentence by sentence (:mod:`armstrack.extract.deals`).
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -79,7 +80,9 @@ def extract(
         sent_money = sent_money_all[index]
         sent_quantities = sent_quantities_all[index]
         triggers = (
-            find_triggers(low, s, e, exclude=sent_money) if sent_mentions or sent_money else []
+            find_triggers(low, s, e, exclude=sent_money)
+            if sent_mentions or sent_money or _UNDONE.search(low, s, e)
+            else []
         )
         facts.append(
             SentenceFacts(
@@ -99,6 +102,10 @@ def extract(
 
 
 _T = TypeVar("_T", bound=Span)
+
+#: A sentence naming nothing may still undo the deal told before ("The contract was
+#: cancelled in March"): its triggers are read too.
+_UNDONE = re.compile(r"\b(?:cancel|scrap|terminat|called off|axed)")
 
 
 def _dates(text: str, span: Span, published: datetime.date | None) -> list[DateMention]:

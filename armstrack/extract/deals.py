@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
 
 from armstrack.catalogue import Catalogue
@@ -27,7 +27,14 @@ from armstrack.extract.systems import count_of, read_lines
 from armstrack.extract.triggers import TriggerHit
 from armstrack.model import Deal, DealKind, Status
 
-__all__ = ["Draft", "SentenceFacts", "assemble", "clauses", "draft_from_sentence"]
+__all__ = [
+    "Draft",
+    "SentenceFacts",
+    "assemble",
+    "clauses",
+    "draft_from_sentence",
+    "without_aside",
+]
 
 _POSSESSIVE_S = re.compile(r"^(?:'s|’s)")
 
@@ -38,6 +45,12 @@ _COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governm
 _COREF_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|agreement|order|purchase|sale|package|"
     r"acquisition|procurement)\b"
+)
+
+
+_DEAL_ALSO = re.compile(
+    r"\b(?:the|this|that) (?:deal|contract|agreement|order|package|purchase|sale)"
+    r"(?: [a-z]+)? (?:also )?(?:includes?|including|covers?|comprises?)\b"
 )
 
 
@@ -78,6 +91,22 @@ def draft_from_sentence(
     ):
         rules.append(_TO_COME)  # "Saab will deliver 17 Gripens": maybe a contract's deliveries
     sentence_low = low[s:e]
+    last = context.last
+    if (
+        last is not None
+        and lines
+        and facts.index - last.sentence <= 8
+        and _DEAL_ALSO.search(sentence_low)
+        and all(
+            p.company or p.role == "origin" or p.state in (last.supplier, last.buyer)
+            for p in parties
+        )
+    ):
+        # "The deal also includes Meteor and SCALP missiles from MBDA": more goods of
+        # the deal the text spoke of last, whichever companies make them.
+        _extend(last, lines, facts, text, s, e, status, main)
+        last.rules.append("coref-deal-includes")
+        return []
     if _COREF_PAIR.search(sentence_low) and (not suppliers or not buyers) and context.pair:
         suppliers, buyers = [context.pair[0]], [context.pair[1]]
         rules.append("coref-two-countries")
@@ -97,7 +126,6 @@ def draft_from_sentence(
         if made is not None and lines:
             suppliers = [_side(made)]
             rules.append(f"origin-{made.cue}")
-    last = context.last
     if (
         last is not None
         and facts.index - last.sentence <= 12
@@ -409,6 +437,55 @@ def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
     return out
 
 
+_RELATIVE = re.compile(r",\s+(?:which|who)\s")
+
+
+def without_aside(text: str, facts: SentenceFacts) -> SentenceFacts:
+    """Read a sentence without a relative clause on one of its parties that tells its past.
+
+    "Norway, which bought its K9 howitzers from South Korea, will sell 12 of them to
+    Estonia": the sale is the news; the purchase told in passing is history, and its
+    parties and verb would mislead the reading of the main clause. Only a clause of buying
+    or receiving before a main verb of selling is set aside (a second-hand sale); the
+    clause's triggers,
+    parties, counts and sums are set aside where the main clause has a verb of its own;
+    its systems stay where the main clause names none ("12 of them").
+    """
+    for m in facts.mentions:
+        if m.kind not in ("state", "organisation"):
+            continue
+        rel = _RELATIVE.match(text, m.end)
+        if rel is None:
+            continue
+        a = rel.start()
+        b = text.find(",", rel.end(), facts.span.end)
+        if b < 0 or not any(
+            a <= t.start < b and t.frame in (Frame.BUY, Frame.RECEIVE) for t in facts.triggers
+        ):
+            continue
+        if not any(
+            t.start > b and t.pos == "verb" and t.frame is Frame.SELL for t in facts.triggers
+        ):
+            continue
+        goods_after = any(x.start > b and x.kind in ("system", "class") for x in facts.mentions)
+
+        def outside(x: Span, goods: bool = False, a: int = a, b: int = b) -> bool:
+            return not a <= x.start < b or goods
+
+        return replace(
+            facts,
+            mentions=[
+                x
+                for x in facts.mentions
+                if outside(x, x.kind in ("system", "class") and not goods_after)
+            ],
+            triggers=[t for t in facts.triggers if outside(t)],
+            money=[x for x in facts.money if outside(x)],
+            quantities=[x for x in facts.quantities if outside(x)],
+        )
+    return facts
+
+
 def _kind(triggers: Sequence[TriggerHit]) -> DealKind:
     for t in triggers:
         if t.rule is not None and t.rule.kind is not DealKind.SALE:
@@ -636,7 +713,13 @@ def _extend(
         d.value = facts.money[0].money
         m = facts.money[0]
         d.evidence.append(evidence_at(text, s, e, m.start, m.end, "value", "coref-the-deal"))
-    if d.status is Status.REPORTED:
+    if d.status is Status.REPORTED or (
+        # "The contract was cancelled in March": a verb undoes the deal spoken of.
+        status is Status.CANCELLED
+        and main is not None
+        and main.pos == "verb"
+        and d.status in _UNDONE_BY_CANCELLING
+    ):
         d.status = status
 
 
@@ -736,7 +819,7 @@ def assemble(
         # A sentence without a trigger drafts nothing, nor do its clauses: skip the split.
         new = [
             d
-            for part in (clauses(text, facts) if facts.triggers else ())
+            for part in (clauses(text, without_aside(text, facts)) if facts.triggers else ())
             for d in draft_from_sentence(text, low, part, catalogue, state_form_kind, context)
         ]
         if new and pending is not None and facts.index - pending[0] <= 2:
@@ -884,7 +967,11 @@ def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
       delivery, approval or cancellation: that status;
     - a delivery to come ("Saab will deliver 17 Gripens", "Algeria will receive 16
       Su-30s"), and a verb of signing anywhere ("has signed two contracts", "signed the
-      contract"): signed, as the deliveries are those of the contract.
+      contract"): signed, as the deliveries are those of the contract;
+    - a deal not yet delivered, and a later verb of cancellation of the same goods ("the
+      order was later cancelled", "the government then blocked the export of the rounds"):
+      cancelled. Two class nouns of one category are the same goods here ("rounds",
+      "ammunition"), as a report of a cancellation rarely repeats the name.
 
     A noun alone ("the supply contracts were discussed") outranks nothing.
     """
@@ -892,6 +979,7 @@ def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
     delivered: dict[_Pair, list[Draft]] = {}
     strong: dict[_Pair, list[Draft]] = {}
     signed: dict[_Pair, list[Draft]] = {}
+    cancelled: dict[_Pair, list[Draft]] = {}
     for x in sorted(drafts, key=lambda x: x.sentence):
         if not x.verb_status:
             continue
@@ -902,6 +990,8 @@ def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
             strong.setdefault(pair, []).append(x)
         if x.status is Status.SIGNED:
             signed.setdefault(pair, []).append(x)
+        if x.status is Status.CANCELLED and x.lines:
+            cancelled.setdefault(pair, []).append(x)
     for d in drafts:
         pair = (d.supplier, d.buyer)
         firmer: Draft | None = None
@@ -913,12 +1003,26 @@ def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
             )
         elif d.status is Status.PLANNED and _TO_COME in d.rules:
             firmer = _first_report(d, signed.get(pair, []), catalogue, goodsless=True)
+        if firmer is None and d.status in _UNDONE_BY_CANCELLING:
+            firmer = next(
+                (
+                    x
+                    for x in cancelled.get(pair, [])
+                    if x.sentence > d.sentence and _same_goods(d.lines, x.lines, catalogue, True)
+                ),
+                None,
+            )
         if firmer is not None:
             d.status = firmer.status
             d.rules.append("status-of-later-report")
 
 
 _Pair = tuple[str | None, str | None]
+
+#: The statuses a later cancellation of the same goods undoes (a delivery stays one).
+_UNDONE_BY_CANCELLING = frozenset(
+    {Status.REPORTED, Status.PLANNED, Status.PROPOSED, Status.APPROVED, Status.SIGNED}
+)
 
 #: How many reports of a pair a status is compared with, at most (bounds long lists).
 _REPORTS_COMPARED = 16
@@ -942,14 +1046,17 @@ def _first_report(
     return None
 
 
-def _same_goods(a: Sequence[Line], b: Sequence[Line], catalogue: Catalogue) -> bool:
+def _same_goods(
+    a: Sequence[Line], b: Sequence[Line], catalogue: Catalogue, classes: bool = False
+) -> bool:
     """Whether two reports name the same goods: a system or its family, or a class noun and
-    a system of its category ("16 fighters" and "16 Su-30MKI(A)s")."""
+    a system of its category ("12 fighters" and "12 Gripen Cs"); with *classes*, also
+    two class nouns of one category ("rounds" and "ammunition")."""
     for x in a:
         for y in b:
             if x.key == y.key:
                 return True
-            if x.generic != y.generic and x.category == y.category:
+            if (x.generic != y.generic or (classes and x.generic)) and x.category == y.category:
                 return True  # "16 fighters" and "16 Su-30MKI(A)s"; two classes must agree
             root = _root(catalogue, x)
             if root is not None and root == _root(catalogue, y):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from armstrack.catalogue import Catalogue
 from armstrack.extract.drafts import Draft, Line, SentenceFacts
 from armstrack.extract.status import STRONG
-from armstrack.extract.systems import keep_class_line, modifier_gap, strip_plural
+from armstrack.extract.systems import keep_class_line, modifier_gap, not_goods, strip_plural
 from armstrack.model import Category, Deal, Status
 
 __all__ = ["merge_drafts", "reconcile", "to_deal"]
@@ -90,7 +90,8 @@ def reconcile(
                 root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
                 kinds.setdefault(root, set()).add(nxt.ref.split()[-1])
         for m in f.mentions:
-            if m.kind == "system":
+            # A design named as what the goods fit or replace is no candidate for a class.
+            if m.kind == "system" and not not_goods(low, m, f.span.start):
                 surface = strip_plural(text[m.start : m.end], low[m.start : m.end])
                 root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
                 named_in_text.setdefault((m.category, m.state), {}).setdefault(root, surface)
@@ -106,11 +107,14 @@ def reconcile(
                     surface, ln.category, ln.quantity, ref, ref, d.supplier, ln.span, False
                 )
                 d.rules.append("class-to-named")
+    # A state the text has selling a system ("10 of Belgium's F-16s" to Peru) is not
+    # also a buyer of it by its design's origin: that purchase is history, if a deal at all.
     sold = {
         (d.supplier, ln.key)
         for d in drafts
-        if not any(r.startswith("origin-") for r in d.rules)
+        if "origin-catalogue" not in d.rules
         for ln in d.lines
+        if ln.origin != d.supplier
     }
     for d in drafts:
         if any(r == "origin-catalogue" for r in d.rules):
@@ -142,6 +146,7 @@ def reconcile(
             if not ln.generic
         }
         own = {ln.category for ln in d.lines if not ln.generic}
+        _count_named(d, merged)
         d.lines = [
             ln
             for ln in d.lines
@@ -192,6 +197,30 @@ def reconcile(
         }
         d.lines = [ln for ln in d.lines if ln.generic or ln.key not in roots]
     return [to_deal(d, document_id) for d in kept]
+
+
+def _count_named(d: Draft, merged: Sequence[Draft]) -> None:
+    """Give a class noun's count to the one named system of its kind the pair lacks it for.
+
+    "Belgium has delivered its first F-16s to Bulgaria ... the remaining 14 fighter
+    jets": the class line goes as a repeat of the F-16s, and its count is theirs.
+    Where the pair has two systems of the kind, or the one has a count, or the two are
+    priced apart (two contracts), nothing changes.
+    """
+    for ln in d.lines:
+        if not ln.generic or ln.quantity is None or ln.category is Category.UNSPECIFIED:
+            continue
+        same = [
+            x
+            for other in merged
+            if (other.supplier, other.buyer) == (d.supplier, d.buyer)
+            and (other.value is None or d.value is None or other.value == d.value)
+            for x in other.lines
+            if not x.generic and x.category == ln.category
+        ]
+        if len({x.key for x in same}) == 1 and all(x.quantity is None for x in same):
+            for x in same:
+                x.quantity = ln.quantity
 
 
 def to_deal(d: Draft, document_id: str | None) -> Deal:

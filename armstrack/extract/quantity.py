@@ -163,9 +163,10 @@ def _ascii_words(words: Collection[str]) -> str:
 # reads them.
 _NEXT = rf"{_SP}?(?=[A-Za-z])"
 _NEXT_END = r"(?![A-Za-z.'/])"
+# A measure's letter before a hyphen and a figure is a designation ("25 T-55 tanks").
 _NOT_A_COUNT_AFTER = (
     rf"{_NEXT}(?:(?:{_ascii_words(MEASURE_WORDS)})\.*"
-    rf"|{_ascii_words(MONTHS | _CURRENCY_WORDS)}){_NEXT_END}"
+    rf"|{_ascii_words(MONTHS | _CURRENCY_WORDS)}){_NEXT_END}(?![-–]\d)"
 )
 _PLURAL_AFTER = rf"{_NEXT}[A-Za-z][A-Za-z.'/]{{3,}}{_NEXT_END}(?<=[sS])(?<!['sSuU][sS])"
 _SCALED = rf"{_SP}(?i:million|billion)(?![\w'])"
@@ -180,6 +181,8 @@ _TOKEN_RE = re.compile(rf"(?P<sep>{_SP}|-)(?P<tok>[A-Za-z]+)(?![\w'])")
 _ECHO_RE = re.compile(rf"{_SP}?\((?P<n>\d{{1,3}}(?:,\d{{3}})*|[A-Za-z-]+)\)")
 _WORD_AFTER = re.compile(rf"{_SP}?(?P<w>[A-Za-z][A-Za-z.'/]*)")
 _WORD_BEFORE = re.compile(rf"(?<![A-Za-z.])(?P<w>[A-Za-z][A-Za-z]*)\.?{_SP}\Z")
+#: A hyphen and a figure after a word: the word starts a designation ("T-72", "M-109").
+_DESIGNATION_AFTER = re.compile(r"[-–]\d")
 _MAX_DIGITS = 30
 
 
@@ -319,7 +322,8 @@ def _is_count(text: str, start: int, end: int, value: int, m: re.Match[str]) -> 
         return False  # v.2, No.5
     nxt = _WORD_AFTER.match(text, end)
     next_word = nxt.group("w").lower() if nxt else ""
-    if next_word.rstrip(".") in MEASURE_WORDS or next_word in MEASURE_WORDS:
+    designation = nxt is not None and _DESIGNATION_AFTER.match(text, nxt.end()) is not None
+    if (next_word.rstrip(".") in MEASURE_WORDS or next_word in MEASURE_WORDS) and not designation:
         return False
     if next_word in MONTHS or next_word in _CURRENCY_WORDS:
         return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.rules import Frame
@@ -123,7 +123,11 @@ def read_parties(
     goods = [m for m in mentions if m.kind in ("system", "class")]
     parties: list[Party] = []
     inherited: dict[int, str] = {}
+    homes: dict[int, str] = {}  # company mentions after a state's possessive: that state
     for m in mentions:
+        home = homes.pop(m.start, None)
+        if home is not None and home != m.state:
+            m = replace(m, state=home)  # "Finland's Nammo": the text says whose firm it is
         if m.kind not in ("state", "organisation") or m.state is None:
             continue
         company = multinational = False
@@ -177,6 +181,7 @@ def read_parties(
             )
             if owned is not None:  # "from Germany's Diehl": the company speaks, cue and all
                 inherited[owned.start] = cue
+                homes[owned.start] = m.state
                 continue
             if company and adjacent:
                 parties.append(Party(m, m.state, "origin", "maker"))

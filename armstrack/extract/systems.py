@@ -19,6 +19,7 @@ __all__ = [
     "count_of",
     "keep_class_line",
     "modifier_gap",
+    "not_goods",
     "read_lines",
     "strip_plural",
     "sum_between",
@@ -63,9 +64,7 @@ def read_lines(
     named = [m for m in goods if m.kind == "system"]
     lines: list[Line] = []
     for i, m in enumerate(goods):
-        if m.start in excluded or _NOT_GOODS.search(
-            low, max(facts.span.start, m.start - 40), m.start
-        ):
+        if m.start in excluded or not_goods(low, m, facts.span.start):
             continue
         before = (
             _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -136,6 +135,12 @@ def read_lines(
                 )
             )
     return lines
+
+
+def not_goods(low: str, m: Span, start: int) -> bool:
+    """Whether the words before *m* (from *start*, its sentence's) name it as what the goods
+    replace, carry or resemble ("radars that can be fitted to Gripen jets")."""
+    return _NOT_GOODS.search(low, max(start, m.start - 40), m.start) is not None
 
 
 def sum_between(money: Sequence[MoneyMention], a: Span, b: Span) -> bool:

@@ -352,6 +352,12 @@ def _status(
         for cue, distance in distances
         if cue.status in (Status.CONSIDERED, Status.PLANNED)
     ]
+    if rule.status is Status.CANCELLED and any(
+        d <= 1 and st is Status.CONSIDERED for d, st in modal
+    ):
+        # "the deal could be scrapped", "is considering cancelling": not undone yet. Only a
+        # modal right before counts ("scrapped talks": the talks were what was cancelled).
+        return Status.CONSIDERED, ids, infinitive, passive
     if modal and rule.status is not Status.CANCELLED:
         # The nearest modal speaks: "after talks ... would sell" is planned.
         nearest = min(modal, key=lambda m: (m[0], m[1] is Status.PLANNED))

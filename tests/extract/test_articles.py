@@ -444,6 +444,127 @@ ROUTINE_NEWS = [
         [],
         id="Army unveils new howitzer in Ankara para",
     ),
+    # Business, aid, civil orders, training abroad, courts, industry and home deliveries.
+    pytest.param(
+        "Rheinmetall buys naval shipbuilder\nGermany's Rheinmetall has agreed to acquire the naval shipbuilding arm of Bremen-based Lürssen for an undisclosed sum, the company said on Thursday, expanding its business beyond tanks and ammunition.",
+        date.fromisoformat("2024-05-02"),
+        [],
+        id="Rheinmetall buys naval shipbuilder",
+    ),
+    pytest.param(
+        "Hanwha Aerospace shares hit record on export hopes\nShares in South Korea's Hanwha Aerospace rose 6 percent in Seoul on Monday as investors bet on more orders for its K9 howitzers and Chunmoo rocket launchers in Europe and the Middle East, analysts said.",
+        date.fromisoformat("2024-06-11"),
+        [],
+        id="Hanwha Aerospace shares hit record on ex",
+    ),
+    pytest.param(
+        "Japan sends generators and tents to Ukraine\nJapan has sent 500 generators, tents and blankets to Ukraine to help civilians through the winter, the foreign ministry in Tokyo said, adding that the aid does not include weapons.",
+        date.fromisoformat("2023-01-19"),
+        [],
+        id="Japan sends generators and tents to Ukra",
+    ),
+    pytest.param(
+        "US Navy ships bring relief to flood-hit Pakistan\nTwo US Navy ships delivered food, water and medical supplies to Karachi on Friday after floods left thousands homeless, the US embassy in Islamabad said.",
+        date.fromisoformat("2022-09-02"),
+        [],
+        id="US Navy ships bring relief to flood-hit ",
+    ),
+    pytest.param(
+        "Turkish Airlines orders 10 more A350 airliners\nTurkish Airlines has ordered ten Airbus A350 passenger jets to expand its long-haul fleet, the carrier said in a filing to the Istanbul stock exchange.",
+        date.fromisoformat("2024-03-27"),
+        [],
+        id="Turkish Airlines orders 10 more A350 air",
+    ),
+    pytest.param(
+        "Ukrainian pilots finish F-16 course in Denmark\nA group of Ukrainian pilots has completed training on F-16 fighter jets at Skrydstrup air base in Denmark and will return home next month, the Danish defence ministry said.",
+        date.fromisoformat("2024-07-15"),
+        [],
+        id="Ukrainian pilots finish F-16 course in D",
+    ),
+    pytest.param(
+        "Court acquits officers in helicopter bribery case\nA court in New Delhi on Tuesday acquitted three former air force officers accused of taking bribes in a 2010 contract for VVIP helicopters, citing a lack of evidence.",
+        date.fromisoformat("2023-11-21"),
+        [],
+        id="Court acquits officers in helicopter bri",
+    ),
+    pytest.param(
+        "India launches military communications satellite\nIndia's space agency on Wednesday launched the GSAT-7R communications satellite for the navy from Sriharikota, the defence ministry said.",
+        date.fromisoformat("2024-08-07"),
+        [],
+        id="India launches military communications s",
+    ),
+    pytest.param(
+        "Navy overhauls its Hawkeye radar planes at home\nThe French navy's maintenance depot in Cuers has completed the overhaul of the first of its E-2C Hawkeye radar aircraft, the armament agency DGA said.",
+        date.fromisoformat("2023-05-30"),
+        [],
+        id="Navy overhauls its Hawkeye radar planes ",
+    ),
+    pytest.param(
+        "Police receive new armoured vans\nThe Dutch police have taken delivery of 40 new armoured vans built in the Netherlands, the justice ministry said on Friday.",
+        date.fromisoformat("2024-02-16"),
+        [],
+        id="Police receive new armoured vans",
+    ),
+    pytest.param(
+        "Firefighting planes arrive to battle Greek wildfires\nTwo Canadair firefighting planes from Italy arrived in Greece on Sunday to help fight wildfires near Athens, the civil protection ministry said.",
+        date.fromisoformat("2023-07-23"),
+        [],
+        id="Firefighting planes arrive to battle Gre",
+    ),
+    pytest.param(
+        "Swiss narrow fighter contest to two jets\nSwitzerland has shortlisted two fighter jets for its air force competition and will decide next year, the defence department in Bern said on Thursday.",
+        date.fromisoformat("2024-10-10"),
+        [],
+        id="Swiss narrow fighter contest to two jets",
+    ),
+    pytest.param(
+        "Rafale and Typhoon jets dazzle crowds at Dubai Airshow\nFrench Rafale and British Typhoon jets performed aerobatic displays on the opening day of the Dubai Airshow, where manufacturers hope to win new orders from Gulf air forces.",
+        date.fromisoformat("2023-11-13"),
+        [],
+        id="Rafale and Typhoon jets dazzle crowds at",
+    ),
+    pytest.param(
+        "German arms export approvals hit record\nGermany approved arms exports worth a record 12 billion euros last year, the economy ministry said on Tuesday, with most licences going to NATO and EU partners.",
+        date.fromisoformat("2024-01-17"),
+        [],
+        id="German arms export approvals hit record",
+    ),
+    pytest.param(
+        "Navy sells old frigate for scrap\nThe Royal Navy has sold the decommissioned frigate HMS Monmouth to a Turkish ship-recycling yard, which will break her up for scrap, the Ministry of Defence said.",
+        date.fromisoformat("2023-03-14"),
+        [],
+        id="Navy sells old frigate for scrap",
+    ),
+    pytest.param(
+        "Finland opens its first artillery shell line\nFinland's Nammo opened a new production line for 155mm artillery shells in Vihtavuori on Tuesday, which will supply the Finnish Defence Forces from next year.",
+        date.fromisoformat("2024-04-23"),
+        [],
+        id="Finland opens its first artillery shell ",
+    ),
+    pytest.param(
+        "Dutch F-35s intercept Russian bombers over Baltic\nTwo Dutch F-35 jets based in Poland intercepted two Russian Tu-22M bombers over the Baltic Sea on Thursday, the Dutch defence ministry said.",
+        date.fromisoformat("2024-05-09"),
+        [],
+        id="Dutch F-35s intercept Russian bombers ov",
+    ),
+    pytest.param(
+        "Turkey's Baykar opens drone plant in Ukraine\nTurkish drone maker Baykar has started building a factory near Kyiv to produce its Bayraktar TB2 and Akinci drones, the Ukrainian ambassador to Turkey said.",
+        date.fromisoformat("2024-02-05"),
+        [],
+        id="Turkey's Baykar opens drone plant in Ukr",
+    ),
+    pytest.param(
+        "Norway's Kongsberg reports record order backlog\nNorway's Kongsberg reported a record order backlog of 100 billion crowns at the end of the quarter, driven by demand for NASAMS air defence systems and Naval Strike Missiles.",
+        date.fromisoformat("2024-04-25"),
+        [],
+        id="Norway's Kongsberg reports record order ",
+    ),
+    pytest.param(
+        "Israeli army receives first Eitan armoured vehicles\nThe Israeli army received its first Eitan wheeled armoured personnel carriers, built by Israel's own defence industry, at a ceremony on Sunday.",
+        date.fromisoformat("2024-07-12"),
+        [],
+        id="Israeli army receives first Eitan armour",
+    ),
 ]
 
 # Transfers in the many ways reports phrase them.

@@ -40,6 +40,8 @@ COUNTS: list[Row] = [
     ("Poland Buys 48 Jets", [("48", 48)]),
     ("Korea Signs Deal For 18 F-16s", [("18", 18)]),
     ("It ended. 12 tanks arrived.", [("12", 12)]),
+    # A letter that also abbreviates a measure ("t", "m") starts a designation here.
+    ("25 T-55 tanks and 12 M-109 guns", [("25", 25), ("12", 12)]),
 ]
 
 #: Numbers that are not counts of things.
@@ -64,6 +66,9 @@ NOT_COUNTS: list[str] = [
     "a two-year deal",
     "10-12 jets",
     "a 300 km range",
+    "a 40 t truck",
+    "loads of 12 t-",
+    "a 30 m mast",
     "over 10 years",
     "F-16",
     "K2",

@@ -1,0 +1,114 @@
+# ruff: noqa: E501  (texts are kept one line each, as written)
+"""Reports whose facts are spread over a text: lists of goods, counts and cancellations
+told in another sentence, and a seller's own past purchase told in passing.
+
+Every text was written for these tests in the style of wire reports, on the shipped
+catalogue. Each row: the text, then every deal a reader would record as (supplier, buyer,
+[(a word of the system name, quantity)], status); an empty list means no deal.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrack import extract
+
+Expected = list[tuple[str, str, list[tuple[str, int | None]], str]]
+
+#: A deal's further goods named in a sentence of their own ("the package also includes").
+DEAL_INCLUDES: list[tuple[str, Expected]] = [
+    (
+        "Croatia signed a contract with France for 12 Rafale jets in November. The package also includes Meteor and SCALP missiles from MBDA.",
+        [("FRA", "HRV", [("Rafale", 12), ("Meteor", None), ("SCALP", None)], "signed")],
+    ),
+    (
+        "Indonesia has signed a contract with Dassault Aviation for 42 Rafale jets. The deal also covers Exocet missiles made by MBDA.",
+        [("FRA", "IDN", [("Rafale", 42), ("Exocet", None)], "signed")],
+    ),
+    # Another buyer named: not the same deal's goods.
+    (
+        "Croatia signed a contract with France for 12 Rafale jets in November. The deal also includes the sale of Exocet missiles to Egypt.",
+        [("FRA", "HRV", [("Rafale", 12)], "signed"), ("FRA", "EGY", [("Exocet", None)], "signed")],
+    ),
+]
+
+#: A count told by a class noun in another sentence of the same pair's report.
+COUNT_ELSEWHERE: list[tuple[str, Expected]] = [
+    (
+        "Belgium has delivered its first F-16 jets to Bulgaria. The remaining 14 fighter jets will be delivered to Bulgaria in the spring, officials said.",
+        [("BEL", "BGR", [("F-16", 14)], "delivered")],
+    ),
+    # Two named systems of the kind: the class's count is no one's.
+    (
+        "Poland received F-16 and F-35 jets from the United States this year. The 20 jets were delivered to Poland in May.",
+        [("USA", "POL", [("F-16", None), ("F-35", None)], "delivered")],
+    ),
+    # A count after a letter that abbreviates a measure is a count ("25 T-55 tanks").
+    (
+        "Mali will receive 25 T-55 tanks and 15 BTR-80 vehicles from Russia, officials said.",
+        [("RUS", "MLI", [("T-55", 25), ("BTR-80", 15)], "planned")],
+    ),
+]
+
+#: A deal told first and undone later.
+CANCELLED_LATER: list[tuple[str, Expected]] = [
+    (
+        "Kazakhstan signed a contract with Airbus for eight A400M transport aircraft in 2022. In March the contract was cancelled by the new government.",
+        [("FRA", "KAZ", [("A400M", 8)], "cancelled")],
+    ),
+    (
+        "Slovenia ordered 45 Boxer vehicles from Germany in 2018. Two years later, Slovenia terminated its order for the Boxer vehicles over costs.",
+        [("DEU", "SVN", [("Boxer", 45)], "cancelled")],
+    ),
+    # A possible cancellation, or a denied one, leaves the deal as it was.
+    (
+        "Kazakhstan signed a contract with Airbus for eight A400M transport aircraft. The deal could be scrapped if prices rise, an official said.",
+        [("FRA", "KAZ", [("A400M", 8)], "signed")],
+    ),
+    (
+        "Kazakhstan signed a contract with Airbus for eight A400M transport aircraft. The contract was not cancelled, the minister said.",
+        [("FRA", "KAZ", [("A400M", 8)], "signed")],
+    ),
+]
+
+#: A seller's own purchase of the goods, told in a relative clause, is history.
+SECOND_HAND: list[tuple[str, Expected]] = [
+    (
+        "Chile, which bought Leopard 2 tanks from Germany in 2007, will sell 30 of them to Ecuador, the army said.",
+        [("CHL", "ECU", [("Leopard 2", None)], "planned")],
+    ),
+    (
+        "Belgium, which bought F-35 jets from the United States, will sell 10 F-16 jets to Peru.",
+        [("BEL", "PER", [("F-16", 10)], "planned")],
+    ),
+    # The clause is the only report: it stays.
+    (
+        "Bulgaria, which bought Gripen jets from Sweden, said on Monday it would train more pilots.",
+        [("SWE", "BGR", [("Gripen", None)], "signed")],
+    ),
+    # A seller of a design is not also its buyer by the design's origin.
+    (
+        "Peru signed a deal to buy 10 of Belgium's F-16 jets. Belgium is getting more modern F-35 jets, and the money from the F-16 sale will help fund them.",
+        [("BEL", "PER", [("F-16", 10)], "signed"), ("USA", "BEL", [("F-35", None)], "reported")],
+    ),
+]
+
+
+def _check(text: str, expected: Expected) -> None:
+    deals = extract(text)
+    got = [(d.supplier, d.buyer, d.status.value) for d in deals]
+    assert sorted(got) == sorted((s, b, st) for s, b, _, st in expected)
+    for supplier, buyer, lines, _ in expected:
+        (deal,) = [d for d in deals if (d.supplier, d.buyer) == (supplier, buyer)]
+        names = [(s.name, s.quantity) for s in deal.systems]
+        assert len(names) == len(lines), names
+        for word, quantity in lines:
+            assert any(word in n and q == quantity for n, q in names), (word, names)
+
+
+ROWS = DEAL_INCLUDES + COUNT_ELSEWHERE + CANCELLED_LATER + SECOND_HAND
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS, ids=[t[:60] for t, _ in ROWS])
+def test_report(text: str, expected: Expected) -> None:
+    _check(text, expected)
