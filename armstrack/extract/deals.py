@@ -880,6 +880,21 @@ def _denied_later(drafts: Sequence[Draft], sentences: Sequence[SentenceFacts], l
         ):
             d.status = Status.ALLEGED
             d.rules.append("denied-later")
+    # "a reported plan to buy J-10s ... Indonesia bought 42 J-10s ... AVIC denied that any
+    # contract had been signed": the earlier reports of the goods whose
+    # purchase is denied are of the same claimed deal.
+    denied = [d for d in drafts if "denied-later" in d.rules]
+    for d in drafts:
+        if d.status not in (Status.REPORTED, Status.PLANNED, Status.PROPOSED, Status.SIGNED):
+            continue
+        if any(
+            x.sentence > d.sentence
+            and (x.supplier, x.buyer) == (d.supplier, d.buyer)
+            and {ln.key for ln in x.lines} & {ln.key for ln in d.lines}
+            for x in denied
+        ):
+            d.status = Status.ALLEGED
+            d.rules.append("denied-later")
 
 
 #: The rule of a status read from a headline's grammar ("Norway to buy K9 howitzers").

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (texts are kept one line each, as written)
-"""Reports whose facts are spread over a text: lists of goods, counts and cancellations
-told in another sentence, and a seller's own past purchase told in passing.
+"""Reports whose facts are spread over a text: lists of goods, counts, cancellations and
+denials told in another sentence, and a seller's own past purchase told in passing.
 
 Every text was written for these tests in the style of wire reports, on the shipped
 catalogue. Each row: the text, then every deal a reader would record as (supplier, buyer,
@@ -71,6 +71,19 @@ CANCELLED_LATER: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: A purchase its seller denies: the earlier reports of those goods are of the claim.
+DENIED_LATER: list[tuple[str, Expected]] = [
+    (
+        "Washington cautioned Jakarta over reports that it plans to buy J-10 jets from China. A Beijing newspaper wrote last week that Indonesia bought 42 J-10 jets in 2021. AVIC denied that any contract had been signed.",
+        [("CHN", "IDN", [("J-10", 42)], "alleged")],
+    ),
+    # A plan for other goods from another supplier is not what was denied.
+    (
+        "Indonesia plans to buy KF-21 jets from South Korea, officials said. A Beijing newspaper wrote last week that Indonesia bought 42 J-10 jets from China in 2021. AVIC denied that any contract had been signed.",
+        [("KOR", "IDN", [("KF-21", None)], "planned"), ("CHN", "IDN", [("J-10", 42)], "alleged")],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -106,7 +119,7 @@ def _check(text: str, expected: Expected) -> None:
             assert any(word in n and q == quantity for n, q in names), (word, names)
 
 
-ROWS = DEAL_INCLUDES + COUNT_ELSEWHERE + CANCELLED_LATER + SECOND_HAND
+ROWS = DEAL_INCLUDES + COUNT_ELSEWHERE + CANCELLED_LATER + DENIED_LATER + SECOND_HAND
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS, ids=[t[:60] for t, _ in ROWS])
