@@ -178,6 +178,13 @@ def draft_from_sentence(
             _extend(last, same, facts, text, s, e, status, main)
             last.rules.append("coref-the-deal")
         return []
+    if buyers and not suppliers and not lines and last is not None:
+        share = _share_of_last(text, facts, last, buyers[0][0], context.drafts)
+        if share is not None and last.supplier is not None:
+            suppliers, lines = [(last.supplier, None)], [share[0]]
+            if share[1] in STRONG:
+                status = share[1]  # a share of a contract signed is signed
+            rules.append("coref-share")
     if buyers and not suppliers:
         origin = _origin(parties, lines, buyers[0][0], catalogue, context, facts)
         if origin is not None:
@@ -196,6 +203,8 @@ def draft_from_sentence(
             own = _lines_for(buyer, buyers, lines, parties) if len(buyers) > 1 else lines
             if len(suppliers) > 1:
                 own = _lines_for(supplier, suppliers[:2], own, parties, ("supplier",))
+            if len(buyers) > 1 and len(own) == 1:
+                own = _share_for(text, facts, parties, buyer, own[0])
             d = Draft(
                 supplier=supplier,
                 buyer=buyer,
@@ -237,6 +246,65 @@ def draft_from_sentence(
         context.orphans.clear()
     _ = origin_parties
     return drafts
+
+
+_COUNT_FOR = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:for|to)\s+(?:the\s+)?")
+
+
+def _share_for(
+    text: str, facts: SentenceFacts, parties: Sequence[Party], buyer: str, line: Line
+) -> list[Line]:
+    """One buyer's share of the one system of a sentence: "nine C-390 aircraft: five for
+    the Netherlands and four for Austria" gives the Netherlands five, Austria four."""
+    for p in parties:
+        if p.state != buyer or p.role != "buyer":
+            continue
+        for q in facts.quantities:
+            if q.end <= p.mention.start and _COUNT_FOR.fullmatch(text, q.end, p.mention.start):
+                return [replace(line, quantity=q.value)]
+    return [line]
+
+
+#: A count that stands for a noun said before: "..., while Estonia will buy three."
+_BARE_COUNT_AFTER = re.compile(r"\s*(?:[.;,)]|$|(?:more|others?|units|of them)\b)")
+
+
+def _share_of_last(
+    text: str, facts: SentenceFacts, last: Draft, buyer: str, drafts: Sequence[Draft]
+) -> tuple[Line, Status] | None:
+    """The share of the goods told just before that a second buyer takes, with the status
+    of the deal it is a share of.
+
+    "Finland will get five of the planes, while Estonia will buy three": the second
+    clause names no goods, only a bare count; it takes the one system of the report before
+    it, in this sentence or the one before. The first buyer's system then has the first
+    share as its count (five, not the eight ordered together).
+    """
+    if last.supplier is None or last.buyer == buyer or not 0 <= facts.index - last.sentence <= 1:
+        return None
+    if len(last.lines) != 1 or last.lines[0].quantity is None:
+        return None
+    count = next(
+        (q for q in facts.quantities if _BARE_COUNT_AFTER.match(text, q.end) is not None), None
+    )
+    if count is None:
+        return None
+    line, status = last.lines[0], last.status
+    if line.generic:
+        # "five of these aircraft": the named system of that kind the pair was sold.
+        named = {
+            x.key: (x, d.status)
+            for d in drafts
+            if (d.supplier, d.buyer) == (last.supplier, last.buyer)
+            for x in d.lines
+            if not x.generic and x.category == line.category
+        }
+        if len(named) != 1:
+            return None
+        ((first, status),) = named.values()
+        first.quantity = line.quantity
+        line = first
+    return replace(line, quantity=count.value, span=Span(count.start, count.end)), status
 
 
 _PRONOUN_BUYER = re.compile(r"\b(?:its|their|it|they|the country|the government|the ministry)\b")

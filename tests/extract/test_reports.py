@@ -1,6 +1,7 @@
 # ruff: noqa: E501  (texts are kept one line each, as written)
 """Reports whose facts are spread over a text: lists of goods, counts, cancellations and
-denials told in another sentence, and a seller's own past purchase told in passing.
+denials told in another sentence, an order shared out between buyers, and a seller's own
+past purchase told in passing.
 
 Every text was written for these tests in the style of wire reports, on the shipped
 catalogue. Each row: the text, then every deal a reader would record as (supplier, buyer,
@@ -47,6 +48,35 @@ COUNT_ELSEWHERE: list[tuple[str, Expected]] = [
     (
         "Mali will receive 25 T-55 tanks and 15 BTR-80 vehicles from Russia, officials said.",
         [("RUS", "MLI", [("T-55", 25), ("BTR-80", 15)], "planned")],
+    ),
+]
+
+#: One order shared out between buyers, each with its count.
+SPLIT_BUYERS: list[tuple[str, Expected]] = [
+    (
+        "Saab signed a contract for seven Gripen jets: four for Thailand and three for Hungary.",
+        [("SWE", "THA", [("Gripen", 4)], "signed"), ("SWE", "HUN", [("Gripen", 3)], "signed")],
+    ),
+    (
+        "Germany will deliver 20 Leopard 2 tanks to Poland and 10 to Czechia.",
+        [
+            ("DEU", "POL", [("Leopard 2", 20)], "planned"),
+            ("DEU", "CZE", [("Leopard 2", 10)], "planned"),
+        ],
+    ),
+    (
+        "The Finnish defence ministry has signed a contract to buy eight Leonardo C-27J aircraft jointly with Estonia. Finland will get five of the planes, while Estonia will buy three.",
+        [("ITA", "FIN", [("C-27J", 5)], "signed"), ("ITA", "EST", [("C-27J", 3)], "signed")],
+    ),
+    # One count for both buyers: each has it.
+    (
+        "The United States will sell 40 F-16 jets to Greece and Romania.",
+        [("USA", "GRC", [("F-16", 40)], "planned"), ("USA", "ROU", [("F-16", 40)], "planned")],
+    ),
+    # A part of one buyer's order told later is no share.
+    (
+        "Poland ordered 48 K2 tanks from South Korea. Poland will receive 18 of these tanks this year.",
+        [("KOR", "POL", [("K2", 48)], "signed")],
     ),
 ]
 
@@ -119,7 +149,7 @@ def _check(text: str, expected: Expected) -> None:
             assert any(word in n and q == quantity for n, q in names), (word, names)
 
 
-ROWS = DEAL_INCLUDES + COUNT_ELSEWHERE + CANCELLED_LATER + DENIED_LATER + SECOND_HAND
+ROWS = DEAL_INCLUDES + COUNT_ELSEWHERE + SPLIT_BUYERS + CANCELLED_LATER + DENIED_LATER + SECOND_HAND
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS, ids=[t[:60] for t, _ in ROWS])
