@@ -74,6 +74,25 @@ def _variants(form: str, *, designation: bool) -> set[str]:
     return out
 
 
+def _hyphenated(form: str) -> list[str]:
+    """A class noun with the words before its head joined by hyphens, as reports also
+    write it ("infantry-fighting vehicles", "air-defence systems").
+
+    >>> _hyphenated("infantry fighting vehicles")
+    ['infantry fighting vehicles', 'infantry-fighting vehicles']
+    """
+    *modifiers, head = form.split(" ")
+    if not 2 <= len(modifiers) <= 3:
+        return [form]
+    out = []
+    for mask in range(2 ** (len(modifiers) - 1)):
+        joined = modifiers[0]
+        for i, word in enumerate(modifiers[1:]):
+            joined += ("-" if mask >> i & 1 else " ") + word
+        out.append(f"{joined} {head}")
+    return out
+
+
 def _is_capitals(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -156,6 +175,7 @@ class Gazetteer:
             )
         for noun in catalogue.classes:
             forms = [noun.form] + ([noun.plural] if noun.plural else [])
+            forms = [v for f in forms for v in _hyphenated(f)]
             yield "class", noun.form, None, noun.category, forms, set(), False
 
     def find(self, text: str, *, low: str | None = None) -> list[EntityMention]:

@@ -39,6 +39,11 @@ COUNT_ELSEWHERE: list[tuple[str, Expected]] = [
         "Belgium has delivered its first F-16 jets to Bulgaria. The remaining 14 fighter jets will be delivered to Bulgaria in the spring, officials said.",
         [("BEL", "BGR", [("F-16", 14)], "delivered")],
     ),
+    # A class noun written with a hyphen ("infantry-fighting vehicles") is the class.
+    (
+        "Hungary signed a contract with Rheinmetall for Lynx vehicles last week. The order covers 172 infantry-fighting vehicles, to be built by 2029.",
+        [("DEU", "HUN", [("Lynx", 172)], "signed")],
+    ),
     # Two named systems of the kind: the class's count is no one's.
     (
         "Poland received F-16 and F-35 jets from the United States this year. The 20 jets were delivered to Poland in May.",
