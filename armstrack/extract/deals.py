@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
 
@@ -574,7 +575,7 @@ def _resolve(
     parties: Sequence[Party],
     frame: Frame,
     lines: Sequence[Line],
-    doc_origins: set[str],
+    doc_origins: Mapping[str, int],
     triggers: Sequence[TriggerHit] = (),
 ) -> tuple[list[_Side], list[_Side], list[str]]:
     suppliers: list[_Side] = [_side(p) for p in parties if p.role == "supplier"]
@@ -592,8 +593,19 @@ def _resolve(
         # "Israel and India signed a deal": the maker's state supplies.
         known = {ln.origin for ln in lines if ln.origin}
         a, b = subjects
+        held = {p.state for p in parties if p.role == "holder"}
+        if (a.state in held) != (b.state in held):
+            # "MBDA and Kongsberg sign deal for Norway's air defence": whose forces get the goods
+            # buys, whatever the text's designs say.
+            other, maker = (a, b) if a.state in held else (b, a)
+            rules.append("pair-by-holder")
+            return (
+                _multinational([_side(maker)], parties, lines, doc_origins, {other.state}, rules),
+                [_side(other)],
+                rules,
+            )
         if (a.state in known) == (b.state in known):
-            known = doc_origins
+            known = set(doc_origins)
         if (a.state in known) != (b.state in known):
             maker, other = (a, b) if a.state in known else (b, a)
             rules.append("pair-by-origin")
@@ -628,17 +640,43 @@ def _resolve(
             if home is not None and home != partner.state and not partner.company:
                 suppliers, buyers = [(home, None)], [_side(partner)]
                 rules.append("with-partner-origin")
-    homes = [ln.origin for ln in lines if ln.origin]
-    for i, (state, org) in enumerate(suppliers):
-        party = next((p for p in parties if _side(p) == (state, org)), None)
-        if party is not None and party.multinational and homes and homes[0] != state:
-            # MBDA, Airbus, KNDS: the design's home state supplies, not the group's seat.
-            suppliers[i] = (homes[0], org)
-            rules.append("multinational-origin")
+    suppliers = _multinational(
+        suppliers, parties, lines, doc_origins, {state for state, _ in buyers}, rules
+    )
     for p in parties:
         if p.role == "supplier" or p.role == "buyer":
             rules.append(f"cue-{p.cue}")
     return _dedupe(suppliers), _dedupe(buyers), rules
+
+
+def _multinational(
+    suppliers: list[_Side],
+    parties: Sequence[Party],
+    lines: Sequence[Line],
+    doc_origins: Mapping[str, int],
+    buyers: set[str],
+    rules: list[str],
+) -> list[_Side]:
+    """MBDA, Airbus, KNDS: the design's home state supplies, not the group's seat.
+
+    The home is that of the sentence's first system with one; where the sentence names
+    none ("MBDA signs a deal for Norway's air defence"), the home, besides the buyer's,
+    of the systems the text names most often.
+    """
+    homes = [ln.origin for ln in lines if ln.origin]
+    if not homes:
+        ranked = sorted(
+            ((n, state) for state, n in doc_origins.items() if state not in buyers), reverse=True
+        )
+        if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            homes = [ranked[0][1]]
+    out = list(suppliers)
+    for i, (state, org) in enumerate(out):
+        party = next((p for p in parties if _side(p) == (state, org)), None)
+        if party is not None and party.multinational and homes and homes[0] != state:
+            out[i] = (homes[0], org)
+            rules.append("multinational-origin")
+    return out
 
 
 def _dedupe(sides: list[_Side]) -> list[_Side]:
@@ -658,7 +696,7 @@ def _subject_role(
     lines: Sequence[Line],
     suppliers: Sequence[_Side],
     buyers: Sequence[_Side],
-    doc_origins: set[str],
+    doc_origins: Mapping[str, int],
     has_verb: bool = True,
 ) -> str | None:
     if subject.role == "owner" and frame is Frame.NEUTRAL and partner is None:
@@ -775,8 +813,9 @@ def _extend(
         elif ln.generic and ln.quantity is not None:
             # "Eighteen main battle tanks were delivered": the count of the tanks read before.
             uncounted = [x for x in d.lines if x.category == ln.category and x.quantity is None]
-            if len(uncounted) == 1:
-                uncounted[0].quantity = ln.quantity
+            if len({x.key for x in uncounted}) == 1:  # "missile ... missile": one line
+                for x in uncounted:
+                    x.quantity = ln.quantity
     if d.value is None and facts.money:
         d.value = facts.money[0].money
         m = facts.money[0]
@@ -841,7 +880,8 @@ class _Context:
     low: str = ""
     drafts: list[Draft] = field(default_factory=list)
     doc_states: set[str] = field(default_factory=set)
-    doc_origins: set[str] = field(default_factory=set)
+    #: The home states of the systems the text names, with how often it names them.
+    doc_origins: Counter[str] = field(default_factory=Counter)
     #: States the text names by an unambiguous form ("India", not "IAF").
     named_states: set[str] = field(default_factory=set)
     #: Deals whose buyer the sentence does not name, waiting for a later sentence to.
@@ -868,9 +908,9 @@ def assemble(
         for m in f.mentions
         if m.kind in ("state", "organisation") and m.state and not m.ambiguous
     }
-    context.doc_origins = {
+    context.doc_origins = Counter(
         m.state for f in sentences for m in f.mentions if m.kind == "system" and m.state
-    }
+    )
     drafts: list[Draft] = []
     counts: dict[str, int] = {}
     pending: tuple[int, MoneyMention, Span] | None = None

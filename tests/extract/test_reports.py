@@ -119,6 +119,19 @@ DENIED_LATER: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: Two makers sign "for Norway's air defence": whose forces get the goods buys, and a
+#: multinational maker stands for the home of the designs the text names.
+HOLDER_BUYS: list[tuple[str, Expected]] = [
+    (
+        "MBDA and Kongsberg sign $1 billion deal for Norway's air defence\nThe contract covers more ASRAAM missiles and launchers, which use the British ASRAAM missile.",
+        [("GBR", "NOR", [("ASRAAM", None)], "signed")],
+    ),
+    (
+        "Leonardo and WZL sign deal for Poland's army helicopters\nPoland's armament agency said the contract covers 32 AW149 helicopters.",
+        [("ITA", "POL", [("AW149", 32)], "signed")],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -154,7 +167,15 @@ def _check(text: str, expected: Expected) -> None:
             assert any(word in n and q == quantity for n, q in names), (word, names)
 
 
-ROWS = DEAL_INCLUDES + COUNT_ELSEWHERE + SPLIT_BUYERS + CANCELLED_LATER + DENIED_LATER + SECOND_HAND
+ROWS = (
+    DEAL_INCLUDES
+    + COUNT_ELSEWHERE
+    + SPLIT_BUYERS
+    + CANCELLED_LATER
+    + DENIED_LATER
+    + HOLDER_BUYS
+    + SECOND_HAND
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS, ids=[t[:60] for t, _ in ROWS])
