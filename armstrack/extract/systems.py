@@ -45,8 +45,9 @@ _NOT_GOODS = re.compile(
     r"\b(?:mounted on|fitted (?:on|to)|installed on|integrated (?:on|into)|replac(?:e|es|ing)|"
     r"replacement (?:for|of)|succeed|similar to|based on|compared (?:with|to)|instead of|"
     r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of|"
-    r"as part of|under)"
-    r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+$"
+    r"as part of|under|dubbed|nicknamed|billed as|touted as|likened to|equivalent of|"
+    r"answer to|counterpart (?:of|to))"
+    r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+[\"“‘']?$"
 )
 
 

@@ -132,6 +132,23 @@ HOLDER_BUYS: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: A design named only as what the goods are likened to is no line of the deal.
+LIKENED: list[tuple[str, Expected]] = [
+    (
+        'Qatar signed a contract with Hanwha for the Chunmoo rocket launcher, billed as the "HIMARS of Asia", officials said.',
+        [("KOR", "QAT", [("Chunmoo", None)], "signed")],
+    ),
+    (
+        "Egypt has ordered 20 K9 howitzers, nicknamed the Paladin of Asia, from South Korea.",
+        [("KOR", "EGY", [("K9", 20)], "signed")],
+    ),
+    # A name in quotes is still the goods.
+    (
+        'Romania signed a contract with the United States for the "HIMARS" rocket system.',
+        [("USA", "ROU", [("HIMARS", None)], "signed")],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -174,6 +191,7 @@ ROWS = (
     + CANCELLED_LATER
     + DENIED_LATER
     + HOLDER_BUYS
+    + LIKENED
     + SECOND_HAND
 )
 
