@@ -912,24 +912,24 @@ def assemble(
         m.state for f in sentences for m in f.mentions if m.kind == "system" and m.state
     )
     drafts: list[Draft] = []
-    counts: dict[str, int] = {}
+    # The first count of each system, with the pairs its sentence reports (none: any pair).
+    counts: dict[str, tuple[int, set[_Pair]]] = {}
     pending: tuple[int, MoneyMention, Span] | None = None
     for facts in sentences:
         if any(m.kind == "state" and m.ref == "PRK" for m in facts.mentions):
             context.north = True
-        goods = [m for m in facts.mentions if m.kind in ("system", "class")]
-        for m in goods if facts.triggers else ():
-            if m.kind == "system":
-                q = count_of(text, m, facts.quantities, goods)
-                key = m.ref
-                if q is not None:
-                    counts.setdefault(key, q)
         # A sentence without a trigger drafts nothing, nor do its clauses: skip the split.
         new = [
             d
             for part in (clauses(text, without_aside(text, facts)) if facts.triggers else ())
             for d in draft_from_sentence(text, low, part, catalogue, state_form_kind, context)
         ]
+        goods = [m for m in facts.mentions if m.kind in ("system", "class")]
+        for m in goods if facts.triggers else ():
+            if m.kind == "system":
+                q = count_of(text, m, facts.quantities, goods)
+                if q is not None:
+                    counts.setdefault(m.ref, (q, {(d.supplier, d.buyer) for d in new}))
         if new and pending is not None and facts.index - pending[0] <= 2:
             for d in new:
                 if d.value is None:
@@ -947,8 +947,11 @@ def assemble(
         context.drafts.extend(new)
     for d in drafts:
         for ln in d.lines:
-            if ln.quantity is None and not ln.generic:
-                ln.quantity = counts.get(ln.key)
+            if ln.quantity is None and not ln.generic and ln.key in counts:
+                # "Vietnam will receive 10 Yak-130s": Vietnam's count, not Laos's.
+                q, pairs = counts[ln.key]
+                if not pairs or (d.supplier, d.buyer) in pairs:
+                    ln.quantity = q
     _one_name_per_family(drafts, catalogue)
     _text_supplier(drafts)
     _settle_statuses(drafts, catalogue)

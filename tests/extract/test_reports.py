@@ -44,6 +44,14 @@ COUNT_ELSEWHERE: list[tuple[str, Expected]] = [
         "Hungary signed a contract with Rheinmetall for Lynx vehicles last week. The order covers 172 infantry-fighting vehicles, to be built by 2029.",
         [("DEU", "HUN", [("Lynx", 172)], "signed")],
     ),
+    # A count told for one buyer is not another buyer's.
+    (
+        "Vietnam will receive 10 Yak-130 trainer jets from Russia this year. Laos has also bought Yak-130 jets from Russia.",
+        [
+            ("RUS", "VNM", [("Yak-130", 10)], "planned"),
+            ("RUS", "LAO", [("Yak-130", None)], "signed"),
+        ],
+    ),
     # Two named systems of the kind: the class's count is no one's.
     (
         "Poland received F-16 and F-35 jets from the United States this year. The 20 jets were delivered to Poland in May.",
