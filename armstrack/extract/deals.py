@@ -49,6 +49,20 @@ _COREF_DEAL = re.compile(
 )
 
 
+#: Verbs that send forces as well as goods.
+_SENDING = frozenset({"send", "sends", "sending", "sent"})
+#: Words of a deployment: the goods stay the sender's, with its people, for a while.
+_DEPLOYMENT = re.compile(
+    r"\b(?:deploy(?:s|ed|ing|ment|ments)?|rotations?|rotational|temporar(?:y|ily)|"
+    r"air policing|eastern flank|under (?:[a-z]+ )?command|"
+    r"(?:nato|un|peacekeeping|training) (?:missions?|operations?|exercises?|drills)|"
+    r"with (?:about |some |around |nearly |more than )?[\d,]+ (?:soldiers|troops|personnel|"
+    r"service members|crew members|airmen|sailors)|"
+    r"for (?:a |an |the )?(?:few |several |two |three |four |five |six |nine |\d+ )?"
+    r"(?:months?|weeks?)\b)"
+)
+
+
 _DEAL_ALSO = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|agreement|order|package|purchase|sale)"
     r"(?: [a-z]+)? (?:also )?(?:includes?|including|covers?|comprises?)\b"
@@ -92,6 +106,11 @@ def draft_from_sentence(
     ):
         rules.append(_TO_COME)  # "Saab will deliver 17 Gripens": maybe a contract's deliveries
     sentence_low = low[s:e]
+    verbs = [t for t in facts.triggers if t.pos == "verb"]
+    if verbs and all(t.form in _SENDING for t in verbs) and _DEPLOYMENT.search(sentence_low):
+        # "sent two Patriot batteries with 200 soldiers to Slovakia", "sent four F-35s to
+        # Poland to guard NATO airspace for three months": a deployment, not a transfer.
+        return []
     last = context.last
     if (
         last is not None

@@ -51,6 +51,14 @@ _NOT_GOODS = re.compile(
 )
 
 
+# A name that only says whose people or kit the goods serve: "a simulator for Rafale
+# pilots", "F-16 training".
+_ONLY_MODIFIES = re.compile(
+    r"(?:'s|’s)?[\s-]+(?:pilots?|crews?|simulators?|training|trainees|instructors?|"
+    r"mechanics|technicians|hangars?)\b"
+)
+
+
 _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
 
 
@@ -65,7 +73,11 @@ def read_lines(
     named = [m for m in goods if m.kind == "system"]
     lines: list[Line] = []
     for i, m in enumerate(goods):
-        if m.start in excluded or not_goods(low, m, facts.span.start):
+        if (
+            m.start in excluded
+            or not_goods(low, m, facts.span.start)
+            or (m.kind == "system" and _ONLY_MODIFIES.match(low, m.end))
+        ):
             continue
         before = (
             _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)

@@ -565,6 +565,55 @@ ROUTINE_NEWS = [
         [],
         id="Israeli army receives first Eitan armour",
     ),
+    # Deployments (the goods stay the sender's), home orders and kit for a foreign design.
+    pytest.param(
+        "Germany sends Patriot batteries to Slovakia for NATO mission\nGermany has sent two Patriot air defence batteries with about 200 soldiers to Slovakia to protect NATO's eastern flank, the German defence ministry said, adding that the units remain under German command.",
+        date.fromisoformat("2022-04-08"),
+        [],
+        id="Germany sends Patriot batteries to Slova",
+    ),
+    pytest.param(
+        "Dutch F-35s deploy to Poland\nThe Netherlands sent four F-35 fighter jets to Poland on Monday to help guard NATO airspace for three months, the Dutch defence ministry said.",
+        date.fromisoformat("2024-03-04"),
+        [],
+        id="Dutch F-35s deploy to Poland",
+    ),
+    pytest.param(
+        "US moves more F-22s to Japan\nThe US Air Force has sent 12 F-22 Raptor jets to Kadena air base in Japan for a temporary deployment, replacing older F-15s that are being retired, a spokesman said.",
+        date.fromisoformat("2024-05-20"),
+        [],
+        id="US moves more F-22s to Japan",
+    ),
+    pytest.param(
+        "Russia moves Iskander missiles to Kaliningrad\nRussia has moved Iskander-M missile systems to its Baltic exclave of Kaliningrad for drills, the Russian defence ministry said on Tuesday.",
+        date.fromisoformat("2023-06-13"),
+        [],
+        id="Russia moves Iskander missiles to Kalini",
+    ),
+    pytest.param(
+        "British carrier strike group arrives in Japan\nThe British aircraft carrier HMS Prince of Wales arrived in Tokyo Bay on Wednesday carrying F-35B jets, the first visit by a British carrier in four years, the Royal Navy said.",
+        date.fromisoformat("2025-08-27"),
+        [],
+        id="British carrier strike group arrives in ",
+    ),
+    pytest.param(
+        "Britain signs Type 26 frigate deal with BAE\nBritain's Ministry of Defence has signed a £4.2 billion contract with BAE Systems for five more Type 26 frigates to be built in Glasgow, the defence secretary said.",
+        date.fromisoformat("2022-11-16"),
+        [],
+        id="Britain signs Type 26 frigate deal with ",
+    ),
+    pytest.param(
+        "Australian destroyer test-fires Tomahawk\nThe Australian destroyer HMAS Brisbane fired a Tomahawk cruise missile for the first time during a test off California, the Australian defence department said.",
+        date.fromisoformat("2024-12-10"),
+        [],
+        id="Australian destroyer test-fires Tomahawk",
+    ),
+    pytest.param(
+        "Indian Navy receives first Rafale-M simulator\nThe Indian Navy received a flight simulator for Rafale-M pilots at its air station in Goa, built by an Indian company, officials said.",
+        date.fromisoformat("2025-02-19"),
+        [],
+        id="Indian Navy receives first Rafale-M simu",
+    ),
 ]
 
 # Transfers in the many ways reports phrase them.

@@ -157,6 +157,23 @@ LIKENED: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: Goods sent to a buyer are a transfer, though crews train or weeks pass; forces sent
+#: are not (see the deployments in test_articles.ROUTINE_NEWS).
+SENT: list[tuple[str, Expected]] = [
+    (
+        "The United States has sent 31 Abrams tanks to Ukraine, the Pentagon said on Monday. Ukrainian crews trained on the tanks in Germany for ten weeks.",
+        [("USA", "UKR", [("Abrams", 31)], "delivered")],
+    ),
+    (
+        "In March, Portugal sent 3 Leopard 2 tanks to Kyiv.",
+        [("PRT", "UKR", [("Leopard 2", 3)], "delivered")],
+    ),
+    (
+        "Germany has sent two Patriot batteries with about 200 soldiers to Slovakia to protect NATO's eastern flank.",
+        [],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -200,6 +217,7 @@ ROWS = (
     + DENIED_LATER
     + HOLDER_BUYS
     + LIKENED
+    + SENT
     + SECOND_HAND
 )
 
