@@ -150,7 +150,11 @@ def reconcile(
         d.lines = [
             ln
             for ln in d.lines
-            if not ln.generic or (ln.category not in named and keep_class_line(ln, own, low, text))
+            if not ln.generic
+            or (
+                (ln.category not in named or _other_kind(ln, d, merged, kinds, catalogue))
+                and keep_class_line(ln, own, low, text)
+            )
         ]
     seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, Line]] = {}
     for n, d in enumerate(merged):
@@ -163,7 +167,11 @@ def reconcile(
             if not ln.generic or first is None:
                 seen_classes.setdefault(slot, (n, ln))
                 lines.append(ln)
-            elif first[0] == n or None not in (ln.quantity, first[1].quantity):
+            elif (
+                first[0] == n
+                or None not in (ln.quantity, first[1].quantity)
+                or _other_kind(ln, d, merged, kinds, catalogue)  # "jets ... helicopters"
+            ):
                 lines.append(ln)
             elif first[1].quantity is None:
                 first[1].quantity = ln.quantity
@@ -197,6 +205,44 @@ def reconcile(
         }
         d.lines = [ln for ln in d.lines if ln.generic or ln.key not in roots]
     return [to_deal(d, document_id) for d in kept]
+
+
+#: Kinds within a category that a report never calls one another: a class noun of one is
+#: not a repeat of a named system written with a noun of the other ("Rafale fighter
+#: jets ... military helicopters", "Leopard 2A4 tanks ... armoured personnel carriers").
+_KIND_GROUPS = {
+    **dict.fromkeys(("helicopter", "helicopters", "chopper", "choppers"), "rotor"),
+    **dict.fromkeys(("jet", "jets", "fighter", "fighters", "plane", "planes"), "fixed"),
+    **dict.fromkeys(("tank", "tanks"), "tank"),
+    **dict.fromkeys(("carrier", "carriers", "apc", "apcs", "ifv", "ifvs"), "carrier"),
+}
+
+
+def _other_kind(
+    ln: Line,
+    d: Draft,
+    merged: Sequence[Draft],
+    kinds: dict[str, set[str]],
+    catalogue: Catalogue,
+) -> bool:
+    """Whether a class line is of another kind than every named system of its category the
+    pair has (each named with a head noun of a known kind)."""
+    group = _KIND_GROUPS.get(ln.key.split()[-1])
+    if group is None:
+        return False
+    others = [
+        x
+        for other in merged
+        if (other.supplier, other.buyer) == (d.supplier, d.buyer)
+        for x in other.lines
+        if not x.generic and x.category == ln.category
+    ]
+    for x in others:
+        root = catalogue.family_of(x.key).id if x.key in catalogue.systems else x.key
+        heads = {_KIND_GROUPS.get(h) for h in kinds.get(root, ())}
+        if not heads or None in heads or group in heads:
+            return False
+    return bool(others)
 
 
 def _count_named(d: Draft, merged: Sequence[Draft]) -> None:

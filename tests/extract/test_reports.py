@@ -174,6 +174,33 @@ SENT: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: A class noun of another kind than the pair's named system of its category ("tanks",
+#: "personnel carriers") is goods of its own; of the same kind, a repeat.
+OTHER_KIND_ROWS: list[tuple[str, Expected]] = [
+    (
+        "Greece will send eight Leopard 1 tanks to Cyprus next month. Nicosia will also get twelve armoured personnel carriers from Greece, the defence ministry said.",
+        [
+            ("GRC", "CYP", [("Leopard 1", 8)], "planned"),
+            ("GRC", "CYP", [("armoured personnel carriers", 12)], "planned"),
+        ],
+    ),
+    (
+        "Peru signed a contract for 10 KF-21 fighter jets from South Korea. Peru also bought military helicopters from South Korea's KAI for 90 million dollars.",
+        [
+            ("KOR", "PER", [("KF-21", 10)], "signed"),
+            ("KOR", "PER", [("military helicopters", None)], "signed"),
+        ],
+    ),
+    (
+        "Egypt ordered 30 Rafale fighter jets from France. Twelve of the fighters will be delivered to Egypt next year.",
+        [("FRA", "EGY", [("Rafale", 30)], "signed")],
+    ),
+    (
+        "Poland bought 96 Apache helicopters from the United States. The first eight helicopters will be delivered to Poland in 2028.",
+        [("USA", "POL", [("Apache", 96)], "signed")],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -202,7 +229,10 @@ def _check(text: str, expected: Expected) -> None:
     got = [(d.supplier, d.buyer, d.status.value) for d in deals]
     assert sorted(got) == sorted((s, b, st) for s, b, _, st in expected)
     for supplier, buyer, lines, _ in expected:
-        (deal,) = [d for d in deals if (d.supplier, d.buyer) == (supplier, buyer)]
+        # Deals of one pair in text order, as expected rows of that pair are.
+        pair = [d for d in deals if (d.supplier, d.buyer) == (supplier, buyer)]
+        rows = [x for x in expected if (x[0], x[1]) == (supplier, buyer)]
+        deal = pair[[x[2] for x in rows].index(lines)]
         names = [(s.name, s.quantity) for s in deal.systems]
         assert len(names) == len(lines), names
         for word, quantity in lines:
@@ -218,6 +248,7 @@ ROWS = (
     + HOLDER_BUYS
     + LIKENED
     + SENT
+    + OTHER_KIND_ROWS
     + SECOND_HAND
 )
 
