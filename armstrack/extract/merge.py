@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from armstrack.catalogue import Catalogue
 from armstrack.extract.drafts import Draft, Line, SentenceFacts
 from armstrack.extract.status import STRONG
-from armstrack.extract.systems import keep_class_line, modifier_gap, not_goods, strip_plural
+from armstrack.extract.systems import (
+    KIND_GROUPS,
+    keep_class_line,
+    modifier_gap,
+    not_goods,
+    strip_plural,
+)
 from armstrack.model import Category, Deal, Status
 
 __all__ = ["merge_drafts", "reconcile", "to_deal"]
@@ -89,6 +95,12 @@ def reconcile(
             ):
                 root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
                 kinds.setdefault(root, set()).add(nxt.ref.split()[-1])
+            elif m.kind == "system":
+                # "Javelin missiles", "Black Hawk helicopters": a head noun inside the name.
+                head = low[m.start : m.end].split()[-1]
+                if head in KIND_GROUPS:
+                    root = catalogue.family_of(m.ref).id if m.ref in catalogue.systems else m.ref
+                    kinds.setdefault(root, set()).add(head)
         for m in f.mentions:
             # A design named as what the goods fit or replace is no candidate for a class.
             if m.kind == "system" and not not_goods(low, m, f.span.start):
@@ -147,15 +159,17 @@ def reconcile(
         }
         own = {ln.category for ln in d.lines if not ln.generic}
         _count_named(d, merged)
-        d.lines = [
-            ln
-            for ln in d.lines
-            if not ln.generic
-            or (
-                (ln.category not in named or _other_kind(ln, d, merged, kinds, catalogue))
-                and keep_class_line(ln, own, low, text)
-            )
-        ]
+        lines = []
+        for ln in d.lines:
+            if not ln.generic:
+                lines.append(ln)
+            elif _other_kind(ln, d, merged, kinds, catalogue):
+                # Not a repeat of the named systems of its category: a line of its own.
+                if keep_class_line(ln, own - {ln.category}, low, text):
+                    lines.append(ln)
+            elif ln.category not in named and keep_class_line(ln, own, low, text):
+                lines.append(ln)
+        d.lines = lines
     seen_classes: dict[tuple[str | None, str | None, Category | None], tuple[int, Line]] = {}
     for n, d in enumerate(merged):
         # Later mentions of a class ("the shells", "ammunition") are the line already read,
@@ -207,17 +221,6 @@ def reconcile(
     return [to_deal(d, document_id) for d in kept]
 
 
-#: Kinds within a category that a report never calls one another: a class noun of one is
-#: not a repeat of a named system written with a noun of the other ("Rafale fighter
-#: jets ... military helicopters", "Leopard 2A4 tanks ... armoured personnel carriers").
-_KIND_GROUPS = {
-    **dict.fromkeys(("helicopter", "helicopters", "chopper", "choppers"), "rotor"),
-    **dict.fromkeys(("jet", "jets", "fighter", "fighters", "plane", "planes"), "fixed"),
-    **dict.fromkeys(("tank", "tanks"), "tank"),
-    **dict.fromkeys(("carrier", "carriers", "apc", "apcs", "ifv", "ifvs"), "carrier"),
-}
-
-
 def _other_kind(
     ln: Line,
     d: Draft,
@@ -227,7 +230,7 @@ def _other_kind(
 ) -> bool:
     """Whether a class line is of another kind than every named system of its category the
     pair has (each named with a head noun of a known kind)."""
-    group = _KIND_GROUPS.get(ln.key.split()[-1])
+    group = KIND_GROUPS.get(ln.key.split()[-1])
     if group is None:
         return False
     others = [
@@ -239,7 +242,7 @@ def _other_kind(
     ]
     for x in others:
         root = catalogue.family_of(x.key).id if x.key in catalogue.systems else x.key
-        heads = {_KIND_GROUPS.get(h) for h in kinds.get(root, ())}
+        heads = {KIND_GROUPS.get(h) for h in kinds.get(root, ())}
         if not heads or None in heads or group in heads:
             return False
     return bool(others)

@@ -16,6 +16,7 @@ from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention
 from armstrack.model import Category
 
 __all__ = [
+    "KIND_GROUPS",
     "count_of",
     "keep_class_line",
     "modifier_gap",
@@ -51,6 +52,19 @@ _NOT_GOODS = re.compile(
 )
 
 
+#: Kinds within a category that a report never calls one another: a class noun of one is
+#: not a repeat of a named system written with a noun of the other ("KF-21 fighter
+#: jets ... military helicopters", "Leopard 1 tanks ... armoured personnel carriers").
+KIND_GROUPS = {
+    **dict.fromkeys(("helicopter", "helicopters", "chopper", "choppers"), "rotor"),
+    **dict.fromkeys(("jet", "jets", "fighter", "fighters", "plane", "planes"), "fixed"),
+    **dict.fromkeys(("tank", "tanks"), "tank"),
+    **dict.fromkeys(("carrier", "carriers", "apc", "apcs", "ifv", "ifvs"), "carrier"),
+    **dict.fromkeys(("bomb", "bombs"), "bomb"),
+    **dict.fromkeys(("missile", "missiles"), "missile"),
+}
+
+
 # A name that only says whose people or kit the goods serve: "a simulator for Rafale
 # pilots", "F-16 training".
 _ONLY_MODIFIES = re.compile(
@@ -59,7 +73,7 @@ _ONLY_MODIFIES = re.compile(
 )
 
 
-_UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces)\b")
+_UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces|kits)\b")
 
 
 # A capitalised word right before an ambiguous name ("Minister Maria Eagle").
@@ -111,7 +125,11 @@ def read_lines(
             if nxt is not None and nxt.kind == "system" and not text[m.end : nxt.start].strip():
                 continue
             same = [n for n in named if n.category == m.category]
-            if same and not all(sum_between(facts.money, m, n) for n in same):
+            if (
+                same
+                and not all(sum_between(facts.money, m, n) for n in same)
+                and not _other_kind(low, m, same, goods)
+            ):
                 continue  # "F-35 fighter jets ... the jets": the named system's class
             if m.category is Category.UNSPECIFIED and len(goods) > 1:
                 continue
@@ -148,6 +166,25 @@ def read_lines(
                 )
             )
     return lines
+
+
+def _other_kind(
+    low: str, m: EntityMention, same: Sequence[EntityMention], goods: Sequence[EntityMention]
+) -> bool:
+    """Whether a class noun is of another kind than each named system of its category, as
+    the sentence writes them ("smart bomb kits and Javelin missiles")."""
+    group = KIND_GROUPS.get(m.ref.split()[-1])
+    if group is None:
+        return False
+    for n in same:
+        after = next((g for g in goods if g.start >= n.end), None)
+        heads = {low[n.start : n.end].split()[-1]}
+        if after is not None and after.kind == "class" and not low[n.end : after.start].strip():
+            heads.add(after.ref.split()[-1])
+        groups = {KIND_GROUPS.get(h) for h in heads} - {None}
+        if not groups or group in groups:
+            return False
+    return True
 
 
 def not_goods(low: str, m: Span, start: int) -> bool:

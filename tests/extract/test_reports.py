@@ -192,6 +192,18 @@ OTHER_KIND_ROWS: list[tuple[str, Expected]] = [
         ],
     ),
     (
+        "The United States approved the sale of smart bomb kits and Javelin missiles to Kenya.",
+        [("USA", "KEN", [("smart bomb kits", None), ("Javelin", None)], "approved")],
+    ),
+    (
+        "Finland signed a contract with the United States for 150 JASSM missiles and guided bombs.",
+        [("USA", "FIN", [("JASSM", 150), ("guided bombs", None)], "signed")],
+    ),
+    (
+        "Poland bought 500 Hellfire missiles from the United States. The missiles will be delivered to Poland next year.",
+        [("USA", "POL", [("Hellfire", 500)], "signed")],
+    ),
+    (
         "Egypt ordered 30 Rafale fighter jets from France. Twelve of the fighters will be delivered to Egypt next year.",
         [("FRA", "EGY", [("Rafale", 30)], "signed")],
     ),
