@@ -30,7 +30,7 @@ _JOURNEYS = _words(
     "visit visits visited visiting trip trips travel travelled traveled tour journey"
 )
 _SKIP = _words("the a an its their his her our both")
-_BUYER_CUES = frozenset({"to", "for", "into", "towards", "toward"})
+_BUYER_CUES = frozenset({"to", "for", "into", "towards", "toward", "join", "joins", "joined"})
 _ORIGIN_TAIL = re.compile(
     r"^(?:-(?:made|built|designed|manufactured|produced|developed|supplied|origin|sourced)"
     r"|\s(?:made|built))\b"

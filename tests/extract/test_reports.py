@@ -213,6 +213,22 @@ OTHER_KIND_ROWS: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: The forces that goods join are the buyer's.
+JOINED: list[tuple[str, Expected]] = [
+    (
+        "Two Dornier 228 aircraft supplied by India will join the Sri Lanka Air Force next week.",
+        [("IND", "LKA", [("Dornier 228", 2)], "delivered")],
+    ),
+    (
+        "Indonesian F-16 jets joined the Royal Australian Air Force in the Pitch Black exercise, after drills with US Air Force tankers.",
+        [],
+    ),
+    (
+        "Two frigates built by Hyundai Heavy Industries joined the South Korean Navy on Friday.",
+        [],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -261,6 +277,7 @@ ROWS = (
     + LIKENED
     + SENT
     + OTHER_KIND_ROWS
+    + JOINED
     + SECOND_HAND
 )
 
