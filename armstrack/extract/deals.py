@@ -723,6 +723,10 @@ def _subject_role(
     if frame in (Frame.BUY, Frame.RECEIVE):
         return "buyer"
     if frame in (Frame.SELL, Frame.APPROVE):
+        if not has_verb and suppliers and not buyers and subject.state not in dict(suppliers):
+            # "a large sale for BAE ..., small compared with Turkey's deal that included F-16s
+            # from the United States": a noun's frame, and the supplier named apart.
+            return "buyer"
         return "supplier"
     if buyers and not suppliers:
         return "supplier"
@@ -973,6 +977,7 @@ def assemble(
                     ln.quantity = q
     _one_name_per_family(drafts, catalogue)
     _text_supplier(drafts)
+    _maker_keeps(drafts, catalogue)
     _settle_statuses(drafts, catalogue)
     _denied_later(drafts, sentences, low)
     return reconcile(drafts, sentences, text, low, catalogue, document_id)
@@ -1096,6 +1101,30 @@ def _text_supplier(drafts: Sequence[Draft]) -> None:
         if len(found) == 1 and d.supplier not in found:
             d.supplier = found.pop()
             d.rules.append("origin-named")
+
+
+def _maker_keeps(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
+    """Leave a multinational design with the maker's state the text has selling it.
+
+    "the Typhoon sale ... small compared with Turkey's deal that included F-16 jets from
+    the United States": the Typhoon (no single home state) read into the US deal is
+    Britain's, as another report of the text sells it to Turkey from Britain, one of
+    its makers' states, and the United States is none.
+    """
+    sellers: dict[tuple[str | None, str], set[str]] = {}
+    for d in drafts:
+        for ln in d.lines:
+            if ln.origin is None and ln.system_id is not None and d.supplier is not None:
+                sellers.setdefault((d.buyer, ln.key), set()).add(d.supplier)
+    for d in drafts:
+        for ln in list(d.lines):
+            if ln.origin is not None or ln.system_id is None or len(d.lines) < 2:
+                continue
+            makers = _maker_states(catalogue, ln.system_id)
+            others = sellers.get((d.buyer, ln.key), set()) - {d.supplier}
+            if makers and d.supplier not in makers and others & makers:
+                d.lines.remove(ln)
+                d.rules.append("maker-keeps")
 
 
 def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:

@@ -229,6 +229,22 @@ JOINED: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: A deal told as a comparison: its buyer is the subject, its supplier named apart, and a
+#: multinational design read into it stays with the maker's state that sells it.
+COMPARED: list[tuple[str, Expected]] = [
+    (
+        "Britain sold 40 Typhoon jets to Turkey in 2025. While the Typhoon sale is large, it is small compared with Turkey's $23 billion deal in 2024 that included 40 F-16 jets from the United States.",
+        [
+            ("GBR", "TUR", [("Typhoon", 40)], "signed"),
+            ("USA", "TUR", [("F-16", 40)], "signed"),
+        ],
+    ),
+    (
+        "Seoul's export of K9 howitzers from Hanwha to Poland is the largest so far.",
+        [("KOR", "POL", [("K9", None)], "reported")],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -278,6 +294,7 @@ ROWS = (
     + SENT
     + OTHER_KIND_ROWS
     + JOINED
+    + COMPARED
     + SECOND_HAND
 )
 
