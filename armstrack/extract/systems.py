@@ -73,6 +73,10 @@ _ONLY_MODIFIES = re.compile(
 )
 
 
+# A ship's or a design's own name before its class noun: "the Brawijaya frigate".
+_NAME_BEFORE = re.compile(r"\b(?:the|a|an) ([A-Z][a-z]{2,})\s$")
+
+
 _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces|kits)\b")
 
 
@@ -153,9 +157,14 @@ def read_lines(
             unit = _UNIT_TAIL.match(low, end)
             if unit:
                 end = unit.end()
+            named_as = _NAME_BEFORE.search(text, max(facts.span.start, m.start - 30), m.start)
+            if named_as is not None and any(
+                x.start <= named_as.start(1) < x.end for x in facts.mentions
+            ):
+                named_as = None  # "the Indian frigate": a state, not a name
             lines.append(
                 Line(
-                    low[m.start : end],
+                    f"{named_as.group(1)} {low[m.start : end]}" if named_as else low[m.start : end],
                     m.category,
                     quantity,
                     None,

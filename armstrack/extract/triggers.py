@@ -38,6 +38,11 @@ _NOUN_BEFORE = _words(
     "biggest largest 's ’s such foreign export of previous earlier recent larger "
     "fighter jet tank helicopter frigate submarine missile aircraft equipment"
 )
+# Words after which a form that is only a verb in the rules is a noun ("the third ship").
+_NOT_VERB_AFTER = _words(
+    "the a an this that these those each every first second third fourth fifth last its "
+    "their his her our"
+)
 _NOUN_MODIFIERS: dict[str, Status] = {
     "planned": Status.PLANNED,
     "future": Status.PLANNED,
@@ -186,6 +191,10 @@ def _reading(form: str, prev: str, nxt: str, c: _Compiled) -> tuple[str, Trigger
     if noun:
         return ("noun", noun) if prev not in ("to", "will", "would") else None
     assert verb is not None
+    if prev in _NOT_VERB_AFTER and verb.id != "pledge":
+        # "the second ship the yard has built": a noun no rule reads ("a promise of", "a
+        # pledge of" still report one).
+        return None
     return "verb", verb
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from armstrack import extract
+from armstrack.extract.triggers import find_triggers
 
 Expected = list[tuple[str, str, list[tuple[str, int | None]], str]]
 
@@ -245,6 +246,23 @@ COMPARED: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: A ship's own name before its class noun names the line ("the Brawijaya frigate").
+NAMED_CLASS: list[tuple[str, Expected]] = [
+    (
+        "India handed over the Kirpan corvette to Vietnam on Saturday.",
+        [("IND", "VNM", [("Kirpan corvette", None)], "delivered")],
+    ),
+    (
+        "Last week Italy handed over the Brawijaya frigate to Indonesia, built under a contract signed in 2021.",
+        [("ITA", "IDN", [("Brawijaya frigate", None)], "delivered")],
+    ),
+    # A pledge written as a noun still reports one.
+    (
+        "Belgium announced a promise of 300 million euros for artillery shells for Moldova.",
+        [("BEL", "MDA", [("artillery shells", None)], "planned")],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -295,6 +313,7 @@ ROWS = (
     + OTHER_KIND_ROWS
     + JOINED
     + COMPARED
+    + NAMED_CLASS
     + SECOND_HAND
 )
 
@@ -302,3 +321,11 @@ ROWS = (
 @pytest.mark.parametrize(("text", "expected"), ROWS, ids=[t[:60] for t, _ in ROWS])
 def test_report(text: str, expected: Expected) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["the third ship moscow has built", "a ship that sails", "each send-off"]
+)
+def test_a_verb_after_a_determiner_is_no_trigger(text: str) -> None:
+    """'ship' is only a verb in the rules; after 'the' or 'third' it is the noun."""
+    assert find_triggers(text, 0) == []
