@@ -989,6 +989,10 @@ _DENIAL = re.compile(
     r"(?: (?:the |any |such |these |those )?(?:reports?|claims?|allegations?|accusations?)"
     r"| that| (?:supplying|sending|providing|selling|transferring|delivering|having)"
     r"| any (?:involvement|arms|weapons|transfers?))\b"
+    # Unconfirmed: "the order has not yet been confirmed by Ankara".
+    r"|\b(?:sale|deal|contract|purchase|transfer|agreement|order|report)s?(?: [a-z]+){0,2} "
+    r"(?:has|have|had|was|were|is|are)(?: not|n't|n’t) (?:yet )?(?:been )?"
+    r"(?:officially |publicly )?(?:confirmed|acknowledged)\b"
 )
 
 
@@ -1017,7 +1021,8 @@ def _denied_later(drafts: Sequence[Draft], sentences: Sequence[SentenceFacts], l
             d.rules.append("denied-later")
     # "a reported plan to buy J-10s ... Indonesia bought 42 J-10s ... AVIC denied that any
     # contract had been signed": the earlier reports of the goods whose
-    # purchase is denied are of the same claimed deal.
+    # purchase is denied (or of any goods, where the denial names none) are of the same
+    # claimed deal.
     denied = [d for d in drafts if "denied-later" in d.rules]
     for d in drafts:
         if d.status not in (Status.REPORTED, Status.PLANNED, Status.PROPOSED, Status.SIGNED):
@@ -1025,7 +1030,7 @@ def _denied_later(drafts: Sequence[Draft], sentences: Sequence[SentenceFacts], l
         if any(
             x.sentence > d.sentence
             and (x.supplier, x.buyer) == (d.supplier, d.buyer)
-            and {ln.key for ln in x.lines} & {ln.key for ln in d.lines}
+            and (not x.lines or {ln.key for ln in x.lines} & {ln.key for ln in d.lines})
             for x in denied
         ):
             d.status = Status.ALLEGED

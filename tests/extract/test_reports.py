@@ -121,6 +121,16 @@ DENIED_LATER: list[tuple[str, Expected]] = [
         "Washington cautioned Jakarta over reports that it plans to buy J-10 jets from China. A Beijing newspaper wrote last week that Indonesia bought 42 J-10 jets in 2021. AVIC denied that any contract had been signed.",
         [("CHN", "IDN", [("J-10", 42)], "alleged")],
     ),
+    # Unconfirmed by the parties: a claim.
+    (
+        "Turkey has agreed to sell Akinci drones to Indonesia, a magazine reported. The sale has not been officially confirmed by Ankara or Jakarta.",
+        [("TUR", "IDN", [("Akinci", None)], "alleged")],
+    ),
+    # A detail left unconfirmed is no doubt about the deal.
+    (
+        "Poland signed a contract for 48 K2 tanks with South Korea. Poland's delivery schedule has not been confirmed.",
+        [("KOR", "POL", [("K2", 48)], "signed")],
+    ),
     # A plan for other goods from another supplier is not what was denied.
     (
         "Indonesia plans to buy KF-21 jets from South Korea, officials said. A Beijing newspaper wrote last week that Indonesia bought 42 J-10 jets from China in 2021. AVIC denied that any contract had been signed.",
