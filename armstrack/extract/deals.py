@@ -1142,7 +1142,8 @@ def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
       Slovakia"): delivered, unless
       the later report signs too ("has signed for a second system; the first was
       delivered in 2023" reports another deal's delivery);
-    - a headline's "Norway to buy K9 howitzers" (planned), and a later verb of signing,
+    - a headline's "Norway to buy K9 howitzers" (planned), or a plan told in the text's
+      first sentence ("Bangladesh plans to buy J-10Cs"), and a later verb of signing,
       delivery, approval or cancellation: that status;
     - a delivery to come ("Saab will deliver 17 Gripens", "Algeria will receive 16
       Su-30s"), and a verb of signing anywhere ("has signed two contracts", "signed the
@@ -1176,7 +1177,7 @@ def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
         firmer: Draft | None = None
         if d.status is Status.SIGNED:
             firmer = _first_report(d, delivered.get(pair, []), catalogue, after=True)
-        elif d.status is Status.PLANNED and _HEADLINE_TO in d.rules:
+        elif d.status is Status.PLANNED and (_HEADLINE_TO in d.rules or d.sentence == 0):
             firmer = _first_report(d, strong.get(pair, []), catalogue, after=True) or (
                 _first_report(d, signed.get(pair, []), catalogue, after=True, goodsless=True)
             )

@@ -94,6 +94,14 @@ SPLIT_BUYERS: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: A plan told first and a contract told later: the contract's status.
+SIGNED_LATER: list[tuple[str, Expected]] = [
+    (
+        "Bangladesh plans to buy J-10C jets from China, a newspaper said. Bangladesh and China have since signed a contract for 16 J-10C jets worth $1.1 billion.",
+        [("CHN", "BGD", [("J-10C", 16)], "signed")],
+    ),
+]
+
 #: A deal told first and undone later.
 CANCELLED_LATER: list[tuple[str, Expected]] = [
     (
@@ -315,6 +323,7 @@ ROWS = (
     DEAL_INCLUDES
     + COUNT_ELSEWHERE
     + SPLIT_BUYERS
+    + SIGNED_LATER
     + CANCELLED_LATER
     + DENIED_LATER
     + HOLDER_BUYS
