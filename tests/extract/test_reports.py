@@ -94,6 +94,18 @@ SPLIT_BUYERS: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: An effort or attempt to buy is a plan.
+EFFORT: list[tuple[str, Expected]] = [
+    (
+        "Washington has pressed Cairo over Egypt's effort to procure J-10C jets from China.",
+        [("CHN", "EGY", [("J-10C", None)], "planned")],
+    ),
+    (
+        "Egypt is making an attempt to buy J-10C jets from China, officials said.",
+        [("CHN", "EGY", [("J-10C", None)], "planned")],
+    ),
+]
+
 #: A plan told first and a contract told later: the contract's status.
 SIGNED_LATER: list[tuple[str, Expected]] = [
     (
@@ -323,6 +335,7 @@ ROWS = (
     DEAL_INCLUDES
     + COUNT_ELSEWHERE
     + SPLIT_BUYERS
+    + EFFORT
     + SIGNED_LATER
     + CANCELLED_LATER
     + DENIED_LATER
