@@ -54,6 +54,11 @@ _OFFICIALS = re.compile(
     r"^\s+(?:defen[cs]e minister|minister of defen[cs]e|defen[cs]e secretary|president|"
     r"prime minister|leader|navy chief|army chief|envoy|ambassador)\b"
 )
+# A state that only has or flies a design: "a model also flown by Iraq".
+_HELD_BY = re.compile(
+    r"\b(?:(?:also|already|currently|widely|now) (?:flown|operated|used|fielded|owned|employed)"
+    r"|flown|fielded|owned|employed|in service with|in use with) by\s+(?:the\s+)?$"
+)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _ADJECTIVAL_KINDS = frozenset({"adjective", "demonym"})
 # Country names written with their capital ("Turkey", "Jordan") are the country in this
@@ -245,6 +250,8 @@ def read_parties(
             )
         ):
             role = "with"
+        elif cue == "by" and _HELD_BY.search(low, max(sentence_start, m.start - 40), m.start):
+            pass  # "a model also flown by Iraq": who has the design, not who deals in it
         elif cue == "by" and (passive or _after_trigger(low, m.start, triggers)):
             role = "subject"
         elif after_sell:
@@ -257,6 +264,11 @@ def read_parties(
             and (
                 cue in ("and", "or")
                 or low[parties[-1].mention.end : m.start].strip() in (",", ", and", ", or")
+            )
+            # "from France, like Croatia and Egypt": the list must go on from that party.
+            and not any(
+                parties[-1].mention.end <= x.start < m.start and x.kind in ("state", "organisation")
+                for x in mentions
             )
         ):
             role = parties[-1].role  # "to Ukraine, Poland and Azerbaijan"

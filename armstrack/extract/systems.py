@@ -47,7 +47,8 @@ _NOT_GOODS = re.compile(
     r"replacement (?:for|of)|succeed|similar to|based on|compared (?:with|to)|instead of|"
     r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of|"
     r"as part of|under|dubbed|nicknamed|billed as|touted as|likened to|equivalent of|"
-    r"answer to|counterpart (?:of|to))"
+    r"answer to|counterpart (?:of|to)|"
+    r"(?:also|already|currently|still) (?:flies|fly|operates|operate|uses|use|fields|has|have))"
     r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+[\"“‘']?$"
 )
 
@@ -91,9 +92,18 @@ def read_lines(
     named = [m for m in goods if m.kind == "system"]
     lines: list[Line] = []
     for i, m in enumerate(goods):
+        # "flies Russian MiG-29s": the words before the maker's adjective tell.
+        anchor = next(
+            (
+                x
+                for x in facts.mentions
+                if x.kind == "state" and x.end < m.start and not low[x.end : m.start].strip()
+            ),
+            m,
+        )
         if (
             m.start in excluded
-            or not_goods(low, m, facts.span.start)
+            or not_goods(low, anchor, facts.span.start)
             or (m.kind == "system" and _ONLY_MODIFIES.match(low, m.end))
         ):
             continue

@@ -293,6 +293,31 @@ NAMED_CLASS: list[tuple[str, Expected]] = [
     ),
 ]
 
+#: Third states named as users of a design or as examples are no parties of the deal.
+THIRD_STATES: list[tuple[str, Expected]] = [
+    (
+        "Indonesia ordered 18 more Rafale jets from France, like Croatia and Egypt before it.",
+        [("FRA", "IDN", [("Rafale", 18)], "signed")],
+    ),
+    (
+        "Bulgaria will buy 8 Gripen jets from Sweden, the first such purchase by a country that also flies Russian MiG-29s.",
+        [("SWE", "BGR", [("Gripen", 8)], "planned")],
+    ),
+    (
+        "Poland received three more FA-50 jets from South Korea, a model also flown by Iraq and Thailand.",
+        [("KOR", "POL", [("FA-50", 3)], "delivered")],
+    ),
+    # A list of buyers goes on from the first.
+    (
+        "Germany will deliver Boxer vehicles to Qatar, Lithuania and the Netherlands.",
+        [
+            ("DEU", "QAT", [("Boxer", None)], "planned"),
+            ("DEU", "LTU", [("Boxer", None)], "planned"),
+            ("DEU", "NLD", [("Boxer", None)], "planned"),
+        ],
+    ),
+]
+
 #: A seller's own purchase of the goods, told in a relative clause, is history.
 SECOND_HAND: list[tuple[str, Expected]] = [
     (
@@ -346,6 +371,7 @@ ROWS = (
     + JOINED
     + COMPARED
     + NAMED_CLASS
+    + THIRD_STATES
     + SECOND_HAND
 )
 
