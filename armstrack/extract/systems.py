@@ -75,7 +75,7 @@ _ONLY_MODIFIES = re.compile(
 
 
 # A ship's or a design's own name before its class noun: "the Brawijaya frigate".
-_NAME_BEFORE = re.compile(r"\b(?:the|a|an) ([A-Z][a-z]{2,})\s$")
+_NAME_BEFORE = re.compile(r"(?:\b(?:the|a|an) ([A-Z][a-z]{2,})|\b([A-Z][a-z]{2,}-class))\s$")
 
 
 _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces|kits)\b")
@@ -168,13 +168,15 @@ def read_lines(
             if unit:
                 end = unit.end()
             named_as = _NAME_BEFORE.search(text, max(facts.span.start, m.start - 30), m.start)
+            own_name = (named_as.group(1) or named_as.group(2)) if named_as else None
             if named_as is not None and any(
-                x.start <= named_as.start(1) < x.end for x in facts.mentions
+                x.start <= named_as.start(1 if named_as.group(1) else 2) < x.end
+                for x in facts.mentions
             ):
-                named_as = None  # "the Indian frigate": a state, not a name
+                own_name = None  # "the Indian frigate": a state, not a name
             lines.append(
                 Line(
-                    f"{named_as.group(1)} {low[m.start : end]}" if named_as else low[m.start : end],
+                    f"{own_name} {low[m.start : end]}" if own_name else low[m.start : end],
                     m.category,
                     quantity,
                     None,

@@ -286,6 +286,15 @@ NAMED_CLASS: list[tuple[str, Expected]] = [
         "Last week Italy handed over the Brawijaya frigate to Indonesia, built under a contract signed in 2021.",
         [("ITA", "IDN", [("Brawijaya frigate", None)], "delivered")],
     ),
+    (
+        "Germany will transfer four decommissioned Brandenburg-class frigates to Chile, officials said.",
+        [("DEU", "CHL", [("Brandenburg-class frigates", 4)], "planned")],
+    ),
+    # A state's adjective is no name.
+    (
+        "Russia handed over the Indian frigate to India.",
+        [("RUS", "IND", [("frigate", None)], "delivered")],
+    ),
     # A pledge written as a noun still reports one.
     (
         "Belgium announced a promise of 300 million euros for artillery shells for Moldova.",
