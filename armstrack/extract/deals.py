@@ -24,7 +24,7 @@ from armstrack.extract.roles import Party, only_modifiers, read_parties
 from armstrack.extract.rules import Frame, default_rules
 from armstrack.extract.spans import MoneyMention, Span
 from armstrack.extract.status import STRONG, sentence_status
-from armstrack.extract.systems import count_of, read_lines
+from armstrack.extract.systems import count_of, modifier_gap, read_lines
 from armstrack.extract.triggers import TriggerHit
 from armstrack.model import Deal, DealKind, Status
 
@@ -966,6 +966,8 @@ def assemble(
                 last is not None and last.value is m.money for m in facts.money
             ):  # a sum "the deal" already took is not waiting for the next deal
                 pending = (facts.index, facts.money[0], facts.span)
+        if not new and context.last is not None and facts.index - context.last.sentence <= 2:
+            _count_told_after(text, facts, context.last)
         drafts.extend(new)
         context.drafts.extend(new)
     for d in drafts:
@@ -981,6 +983,29 @@ def assemble(
     _settle_statuses(drafts, catalogue)
     _denied_later(drafts, sentences, low)
     return reconcile(drafts, sentences, text, low, catalogue, document_id)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _count_told_after(text: str, facts: SentenceFacts, last: Draft) -> None:
+    """Count the deal just told from "the 26 jets" in a sentence that reports none.
+
+    "India signed an agreement with France for Rafale-M jets. The 26 jets will fly from
+    INS Vikrant." The definite article points back at the goods of the deal; the count
+    goes to its one uncounted named system of the class noun's category.
+    """
+    for m in facts.mentions:
+        if m.kind != "class":
+            continue
+        for q in facts.quantities:
+            if not (q.end <= m.start and modifier_gap(text[q.end : m.start])):
+                continue
+            if not _THE_BEFORE.search(text, max(0, q.start - 6), q.start):
+                continue
+            same = [ln for ln in last.lines if not ln.generic and ln.category == m.category]
+            if len(same) == 1 and same[0].quantity is None:
+                same[0].quantity = q.value
 
 
 #: A party denying a report: "Pyongyang denied supplying", "Iran rejected the claims".

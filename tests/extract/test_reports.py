@@ -45,6 +45,15 @@ COUNT_ELSEWHERE: list[tuple[str, Expected]] = [
         "Hungary signed a contract with Rheinmetall for Lynx vehicles last week. The order covers 172 infantry-fighting vehicles, to be built by 2029.",
         [("DEU", "HUN", [("Lynx", 172)], "signed")],
     ),
+    # "The 26 jets" in a sentence reporting no deal: the count of the deal just told.
+    (
+        "India signed an agreement with France for Rafale-M jets for its navy. The 26 jets will fly from INS Vikrant.",
+        [("FRA", "IND", [("Rafale-M", 26)], "signed")],
+    ),
+    (
+        "India signed an agreement with France for 26 Rafale-M jets. The 40 jets of the air force fly from Ambala.",
+        [("FRA", "IND", [("Rafale-M", 26)], "signed")],
+    ),
     # A count told for one buyer is not another buyer's.
     (
         "Vietnam will receive 10 Yak-130 trainer jets from Russia this year. Laos has also bought Yak-130 jets from Russia.",
