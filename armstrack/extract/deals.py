@@ -112,11 +112,18 @@ def draft_from_sentence(
         # Poland to guard NATO airspace for three months": a deployment, not a transfer.
         return []
     last = context.last
+    undone = (
+        status is Status.CANCELLED
+        and main is not None
+        and main.pos == "verb"
+        and not main.cues
+        and _COREF_DEAL.search(sentence_low) is not None
+    )  # "Lima called off the deal in June"
     if (
         last is not None
-        and lines
+        and (lines or undone)
         and facts.index - last.sentence <= 8
-        and _DEAL_ALSO.search(sentence_low)
+        and (undone or _DEAL_ALSO.search(sentence_low))
         and all(
             p.company or p.role == "origin" or p.state in (last.supplier, last.buyer)
             for p in parties

@@ -93,6 +93,11 @@ def _hyphenated(form: str) -> list[str]:
     return out
 
 
+# "A-50", "K9", "F 16": one letter and a figure is a designation only as written ("a 50
+# billion euro package", "k9 units" are not).
+_ONE_LETTER_DESIGNATION = re.compile(r"[A-Z][- ]?\d+[A-Za-z]?")
+
+
 def _is_capitals(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -115,7 +120,13 @@ class Gazetteer:
                 if not clean:
                     continue
                 for variant in _variants(clean, designation=designation):
-                    exact = variant if (_is_capitals(variant) or variant in ambiguous) else None
+                    exact = (
+                        variant
+                        if _is_capitals(variant)
+                        or variant in ambiguous
+                        or (designation and _ONE_LETTER_DESIGNATION.fullmatch(variant))
+                        else None
+                    )
                     key = match_text(variant)
                     entry = _Entry(
                         kind, ref, state, category, variant in ambiguous, exact, len(key)

@@ -565,6 +565,18 @@ ROUTINE_NEWS = [
         [],
         id="Israeli army receives first Eitan armour",
     ),
+    pytest.param(
+        "Hungary vetoes EU aid package for Ukraine\nHungary vetoed a 50 billion euro EU aid package for Ukraine at a summit in Brussels on Thursday, diplomats said.",
+        date.fromisoformat("2023-12-15"),
+        [],
+        id="Hungary vetoes EU aid package for Ukrain",
+    ),
+    pytest.param(
+        "Police dog units get new kennels\nThe city's police k9 units moved into new kennels on Monday, with 12 dogs trained to find explosives and drugs, the force said.",
+        date.fromisoformat("2024-06-03"),
+        [],
+        id="Police dog units get new kennels",
+    ),
     # Deployments (the goods stay the sender's), home orders and kit for a foreign design.
     pytest.param(
         "Germany sends Patriot batteries to Slovakia for NATO mission\nGermany has sent two Patriot air defence batteries with about 200 soldiers to Slovakia to protect NATO's eastern flank, the German defence ministry said, adding that the units remain under German command.",

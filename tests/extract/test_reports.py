@@ -133,6 +133,10 @@ CANCELLED_LATER: list[tuple[str, Expected]] = [
         "Slovenia ordered 45 Boxer vehicles from Germany in 2018. Two years later, Slovenia terminated its order for the Boxer vehicles over costs.",
         [("DEU", "SVN", [("Boxer", 45)], "cancelled")],
     ),
+    (
+        "Peru signed a deal with South Korea for 20 K2 tanks. Lima called off the deal in June, citing costs.",
+        [("KOR", "PER", [("K2", 20)], "cancelled")],
+    ),
     # A possible cancellation, or a denied one, leaves the deal as it was.
     (
         "Kazakhstan signed a contract with Airbus for eight A400M transport aircraft. The deal could be scrapped if prices rise, an official said.",
