@@ -149,10 +149,12 @@ def read_lines(
                 continue
         quantity = count_of(text, m, facts.quantities, goods)
         if m.kind == "system":
-            name = text[m.start : m.end]
+            name = _singular(
+                catalogue, m.ref, strip_plural(text[m.start : m.end], low[m.start : m.end])
+            )
             lines.append(
                 Line(
-                    strip_plural(name, low[m.start : m.end]),
+                    name,
                     m.category,
                     quantity,
                     m.ref,
@@ -212,6 +214,19 @@ def not_goods(low: str, m: Span, start: int) -> bool:
     """Whether the words before *m* (from *start*, its sentence's) name it as what the goods
     replace, carry or resemble ("radars that can be fitted to Gripen jets")."""
     return _NOT_GOODS.search(low, max(start, m.start - 40), m.start) is not None
+
+
+def _singular(catalogue: Catalogue, ref: str, name: str) -> str:
+    """A system's name without the plural "s" the text gave it ("Dassault Rafales" ->
+    "Dassault Rafale"), where the catalogue writes the name or an alias so."""
+    if not name.endswith("s") or len(name) < 4:
+        return name
+    system = catalogue.systems.get(ref)
+    if system is None:
+        return name
+    stem = name[:-1].lower()
+    forms = (system.name, *system.aliases)
+    return name[:-1] if any(stem.endswith(f.lower()) for f in forms if f) else name
 
 
 def sum_between(money: Sequence[MoneyMention], a: Span, b: Span) -> bool:

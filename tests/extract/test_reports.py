@@ -409,3 +409,17 @@ def test_report(text: str, expected: Expected) -> None:
 def test_a_verb_after_a_determiner_is_no_trigger(text: str) -> None:
     """'ship' is only a verb in the rules; after 'the' or 'third' it is the noun."""
     assert find_triggers(text, 0) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Egypt ordered 30 more Rafales from France.", "Rafale"),
+        ("Australia will buy 200 Tomahawks from the United States.", "Tomahawk"),
+        ("Poland ordered 48 F-16s from the United States.", "F-16"),
+    ],
+)
+def test_a_named_system_is_named_in_the_singular(text: str, name: str) -> None:
+    """'Rafales' is the Rafale: a reader's name has no plural."""
+    (deal,) = extract(text)
+    assert [s.name for s in deal.systems] == [name]
