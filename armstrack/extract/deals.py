@@ -231,7 +231,7 @@ def draft_from_sentence(
             if len(suppliers) > 1:
                 own = _lines_for(supplier, suppliers[:2], own, parties, ("supplier",))
             if len(buyers) > 1 and len(own) == 1:
-                own = _share_for(text, facts, parties, buyer, own[0])
+                own = _share_for(text, facts, parties, buyer, own[0], [b for b, _ in buyers])
             d = Draft(
                 supplier=supplier,
                 buyer=buyer,
@@ -279,16 +279,36 @@ _COUNT_FOR = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:for|to)\s+(?:the\s+)?")
 
 
 def _share_for(
-    text: str, facts: SentenceFacts, parties: Sequence[Party], buyer: str, line: Line
+    text: str,
+    facts: SentenceFacts,
+    parties: Sequence[Party],
+    buyer: str,
+    line: Line,
+    buyers: Sequence[str] = (),
 ) -> list[Line]:
-    """One buyer's share of the one system of a sentence: "nine C-390 aircraft: five for
-    the Netherlands and four for Austria" gives the Netherlands five, Austria four."""
+    """One buyer's share of the one system of a sentence: "seven Gripen jets: four for
+    Thailand and three for Hungary" gives Thailand four, Hungary three; so does "Slovakia
+    and Slovenia will receive 5 and 3 NASAMS systems" (the counts in the buyers' order)."""
     for p in parties:
         if p.state != buyer or p.role != "buyer":
             continue
         for q in facts.quantities:
             if q.end <= p.mention.start and _COUNT_FOR.fullmatch(text, q.end, p.mention.start):
                 return [replace(line, quantity=q.value)]
+    counts = [q for q in facts.quantities if q.end <= line.span.start]
+    if len(buyers) == 2 and len(counts) >= 2:
+        a, b = counts[-2:]
+        if (
+            text[a.end : b.start] in (" and ", ", and ")
+            and modifier_gap(text[b.end : line.span.start])
+            and buyer in buyers
+        ):
+            order = [
+                p.state for p in sorted(parties, key=lambda p: p.mention.start) if p.state in buyers
+            ]
+            if sorted(set(order)) == sorted(buyers):
+                first = next(state for state in order)
+                return [replace(line, quantity=(a if buyer == first else b).value)]
     return [line]
 
 

@@ -39,10 +39,9 @@ _NOUN_BEFORE = _words(
     "fighter jet tank helicopter frigate submarine missile aircraft equipment"
 )
 # Words after which a form that is only a verb in the rules is a noun ("the third ship").
-_NOT_VERB_AFTER = _words(
-    "the a an this that these those each every first second third fourth fifth last its "
-    "their his her our"
-)
+# (Not "that", "those", "each" or "first": "a firm that supplies", "those supplied by",
+# "they each ordered", "first delivered in 2019".)
+_NOT_VERB_AFTER = _words("the a an its their his her our second third fourth fifth")
 _NOUN_MODIFIERS: dict[str, Status] = {
     "planned": Status.PLANNED,
     "future": Status.PLANNED,
