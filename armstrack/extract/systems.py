@@ -91,6 +91,7 @@ def read_lines(
     goods = [m for m in facts.mentions if m.kind in ("system", "class")]
     named = [m for m in goods if m.kind == "system"]
     lines: list[Line] = []
+    recounts: dict[str, int] = {}  # counts a class noun gives the named system it repeats
     for i, m in enumerate(goods):
         # "flies Russian MiG-29s": the words before the maker's adjective tell.
         anchor = next(
@@ -144,7 +145,12 @@ def read_lines(
                 and not all(sum_between(facts.money, m, n) for n in same)
                 and not _other_kind(low, m, same, goods)
             ):
-                continue  # "F-35 fighter jets ... the jets": the named system's class
+                # "F-35 fighter jets ... the jets": the named system's class, whose count
+                # ("Javelins ..., including up to 600 missiles") is the system's.
+                count = _total_of(text, low, m, facts.quantities, goods)
+                if count is not None and len({n.ref for n in same}) == 1:
+                    recounts[same[0].ref] = count
+                continue
             if m.category is Category.UNSPECIFIED and len(goods) > 1:
                 continue
         quantity = count_of(text, m, facts.quantities, goods)
@@ -188,7 +194,34 @@ def read_lines(
                     True,
                 )
             )
+    for ln in lines:
+        if not ln.generic and ln.quantity is None and ln.key in recounts:
+            ln.quantity = recounts[ln.key]
     return lines
+
+
+# Words that give a whole count, not a part ("the first 8 jets"): "including up to".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:including|comprising|covering|totall?ing|a total of|in all)\s+(?:up to\s+)?$"
+)
+
+
+def _total_of(
+    text: str,
+    low: str,
+    m: EntityMention,
+    quantities: Sequence[QuantityMention],
+    goods: Sequence[EntityMention],
+) -> int | None:
+    """The count of a class noun where words of a whole come before it."""
+    for q in quantities:
+        if (
+            q.end <= m.start
+            and modifier_gap(text[q.end : m.start])
+            and _TOTAL_BEFORE.search(low, max(0, q.start - 30), q.start)
+        ):
+            return q.value
+    return None
 
 
 def _other_kind(

@@ -54,6 +54,15 @@ COUNT_ELSEWHERE: list[tuple[str, Expected]] = [
         "India signed an agreement with France for 26 Rafale-M jets. The 40 jets of the air force fly from Ambala.",
         [("FRA", "IND", [("Rafale-M", 26)], "signed")],
     ),
+    # A whole count given by the class noun of the named system.
+    (
+        "The State Department cleared a possible sale of Javelin missiles to Norway, including up to 600 missiles and launch units.",
+        [("USA", "NOR", [("Javelin", 600)], "approved")],
+    ),
+    (
+        "Egypt received Rafale jets from France on Monday, the first 8 jets of its order.",
+        [("FRA", "EGY", [("Rafale", None)], "delivered")],
+    ),
     # A count told for one buyer is not another buyer's.
     (
         "Vietnam will receive 10 Yak-130 trainer jets from Russia this year. Laos has also bought Yak-130 jets from Russia.",
