@@ -577,6 +577,37 @@ ROUTINE_NEWS = [
         [],
         id="Police dog units get new kennels",
     ),
+    # Longer routine reports naming foreign designs, joining a fleet or training abroad.
+    pytest.param(
+        "Polish pilots join US F-35 training in Arizona\nThe first group of Polish pilots joined the US Air Force's F-35 training programme at Luke Air Force Base in Arizona this week, the Polish armament agency said. The pilots will fly the jets for six months before returning to Poland. The training is part of the programme under which the aircraft were bought, the agency said.",
+        date.fromisoformat("2024-05-16"),
+        [],
+        id="Polish pilots join US F-35 training in A",
+    ),
+    pytest.param(
+        "Japan's new destroyer joins the fleet\nJapan's Maritime Self-Defense Force commissioned its newest Maya-class destroyer on Wednesday at a ceremony in Yokohama. The ship, built by Japan Marine United, joins the fleet's Aegis destroyers and carries SM-3 interceptors. The navy plans to commission two more ships of the class by 2028.",
+        date.fromisoformat("2024-03-13"),
+        [],
+        id="Japan's new destroyer joins the fleet",
+    ),
+    pytest.param(
+        "German budget committee backs frigate programme\nThe German parliament's budget committee approved 9 billion euros on Wednesday for the navy's F127 frigate programme, to be built by TKMS in Kiel. The ships will replace the navy's F124 frigates from the 2030s, the defence ministry said. The committee also approved funds for more Eurofighter jets built in Germany.",
+        date.fromisoformat("2023-11-29"),
+        [],
+        id="German budget committee backs frigate pr",
+    ),
+    pytest.param(
+        "India test-fires BrahMos from new destroyer\nThe Indian Navy successfully test-fired a BrahMos supersonic cruise missile from its newest destroyer INS Imphal in the Arabian Sea on Tuesday, the navy said. The missile hit its target with pinpoint accuracy. BrahMos is made by a joint venture of India and Russia.",
+        date.fromisoformat("2024-01-09"),
+        [],
+        id="India test-fires BrahMos from new destro",
+    ),
+    pytest.param(
+        "French and Indian navies begin Varuna drills\nThe French and Indian navies began their annual Varuna exercise off Goa on Monday, with the aircraft carrier Charles de Gaulle and INS Vikrant taking part. Rafale-M jets from the French carrier will fly alongside Indian MiG-29K jets, the Indian Navy said.",
+        date.fromisoformat("2024-09-02"),
+        [],
+        id="French and Indian navies begin Varuna dr",
+    ),
     # Deployments (the goods stay the sender's), home orders and kit for a foreign design.
     pytest.param(
         "Germany sends Patriot batteries to Slovakia for NATO mission\nGermany has sent two Patriot air defence batteries with about 200 soldiers to Slovakia to protect NATO's eastern flank, the German defence ministry said, adding that the units remain under German command.",
