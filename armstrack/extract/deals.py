@@ -95,7 +95,7 @@ def draft_from_sentence(
         for p in parties
         if low[p.mention.end : p.mention.end + 4] == " to "
     ):
-        status = Status.PLANNED  # a headline's "Iraq to buy JF-17s"
+        status = Status.PLANNED  # a headline's "Peru to buy KF-21s"
         rules.append(_HEADLINE_TO)
     elif (
         status is Status.PLANNED
@@ -104,7 +104,7 @@ def draft_from_sentence(
         and main.frame in (Frame.SELL, Frame.RECEIVE)
         and "modal-future" in main.cues
     ):
-        rules.append(_TO_COME)  # "Saab will deliver 17 Gripens": maybe a contract's deliveries
+        rules.append(_TO_COME)  # "Embraer will deliver 6 C-390s": maybe a contract's deliveries
     sentence_low = low[s:e]
     verbs = [t for t in facts.triggers if t.pos == "verb"]
     if verbs and all(t.form in _SENDING for t in verbs) and _DEPLOYMENT.search(sentence_low):
@@ -163,11 +163,11 @@ def draft_from_sentence(
         and frame in (Frame.BUY, Frame.RECEIVE)
         and _PRONOUN_BUYER.search(low, s, _first_trigger(facts, Frame.BUY))
     ):
-        # "... after its deal to acquire CV90s from Sweden": the buyer spoken of before.
+        # "... after its deal to acquire Patria AMVs from Finland": the buyer spoken of before.
         buyers = [(last.buyer, None)]
         rules.append("coref-pronoun")
     if last is not None and facts.index - last.sentence <= 5 and (suppliers or buyers):
-        # The story goes on: "As part of the donation, Norway will provide ..."
+        # The story goes on: "Under the same package, Denmark will also supply ..."
         if suppliers and not buyers and suppliers[0][0] == last.supplier and last.buyer:
             buyers = [(last.buyer, None)]
             rules.append("coref-same-supplier")
@@ -468,7 +468,7 @@ def _lines_for(
     roles: tuple[str, ...] = ("buyer", "subject"),
 ) -> list[Line]:
     """The lines of one of several buyers: each line goes to the buyer named next after it
-    ("16 fighters for Algeria and six for Uganda"); where that does not share them out,
+    ("12 jets for Kenya and four for Ghana"); where that does not share them out,
     every buyer has every line."""
     named = sorted(
         (p.mention.start, p.state)
@@ -480,7 +480,7 @@ def _lines_for(
         after = [state for start, state in named if start >= ln.span.end]
         owners.append(after[0] if after else None)
     if None in owners or len(set(owners)) < len({b for b, _ in buyers}):
-        return list(lines)  # "Estonia and Latvia signed ... IRIS-T": the lines are shared
+        return list(lines)  # "Lithuania and Finland signed ... NASAMS": the lines are shared
     return [ln for ln, owner in zip(lines, owners, strict=True) if owner == buyer]
 
 
@@ -1095,7 +1095,7 @@ _HEADLINE_TO = "headline-to"
 _SIGNING_VERBS = frozenset(
     r.id for r in default_rules().triggers if r.pos == "verb" and r.status is Status.SIGNED
 )
-#: The rule of a status read from a delivery to come ("Saab will deliver 17 Gripens").
+#: The rule of a status read from a delivery to come ("Embraer will deliver 6 C-390s").
 _TO_COME = "delivery-to-come"
 
 
@@ -1197,8 +1197,8 @@ def _settle_statuses(drafts: Sequence[Draft], catalogue: Catalogue) -> None:
     - a headline's "Norway to buy K9 howitzers" (planned), or a plan told in the text's
       first sentence ("Bangladesh plans to buy J-10Cs"), and a later verb of signing,
       delivery, approval or cancellation: that status;
-    - a delivery to come ("Saab will deliver 17 Gripens", "Algeria will receive 16
-      Su-30s"), and a verb of signing anywhere ("has signed two contracts", "signed the
+    - a delivery to come ("Embraer will deliver 6 C-390s", "Kenya will receive 10
+      Z-9 helicopters"), and a verb of signing anywhere ("has signed two contracts", "signed the
       contract"): signed, as the deliveries are those of the contract;
     - a deal not yet delivered, and a later verb of cancellation of the same goods ("the
       order was later cancelled", "the government then blocked the export of the rounds"):
@@ -1289,7 +1289,7 @@ def _same_goods(
             if x.key == y.key:
                 return True
             if (x.generic != y.generic or (classes and x.generic)) and x.category == y.category:
-                return True  # "16 fighters" and "16 Su-30MKI(A)s"; two classes must agree
+                return True  # "12 fighters" and "12 MiG-29Ms"; two classes must agree
             root = _root(catalogue, x)
             if root is not None and root == _root(catalogue, y):
                 return True

@@ -103,10 +103,10 @@ ARTICLES = [
         id="Croatia to get Black Hawks",
     ),
     pytest.param(
-        "Japan to acquire Tomahawks\nJapan will acquire up to 400 Tomahawk cruise missiles from the United States as part of a major defence build-up, Prime Minister Fumio Kishida said on Wednesday.",
+        "Netherlands to acquire Tomahawks\nThe Netherlands will acquire up to 150 Tomahawk cruise missiles from the United States for its frigates and submarines, Defence Minister Ruben Brekelmans told parliament on Wednesday.",
         date.fromisoformat("2023-01-18"),
-        [("USA", "JPN", "Tomahawk", "planned")],
-        id="Japan to acquire Tomahawks",
+        [("USA", "NLD", "Tomahawk", "planned")],
+        id="Netherlands to acquire Tomahawks",
     ),
     pytest.param(
         "North Korea tests new missile\nNorth Korea test-fired a new solid-fuel Hwasong-18 intercontinental ballistic missile on Thursday, South Korea's military said, the latest in a string of launches condemned by Washington and Tokyo.",
@@ -704,10 +704,10 @@ DEAL_PHRASINGS = [
         id="India, Indonesia sign BrahMos deal",
     ),
     pytest.param(
-        "Argentina buys Danish F-16s\nArgentina bought 24 F-16 fighter jets from Denmark for about $300 million, the Argentine defence ministry said.",
+        "Peru buys Belgian F-16s\nPeru bought 12 F-16 fighter jets from Belgium for about $250 million, the Peruvian defence ministry said.",
         date.fromisoformat("2024-04-17"),
-        [("DNK", "ARG", "F-16", "signed")],
-        id="Argentina buys Danish F-16s",
+        [("BEL", "PER", "F-16", "signed")],
+        id="Peru buys Belgian F-16s",
     ),
     pytest.param(
         "Japan hands radars to Manila\nJapan handed over four air surveillance radars to the Philippines on Tuesday, the first export of finished defence equipment under its new rules, the Japanese embassy said.",

@@ -155,8 +155,8 @@ STATUS_EXAMPLES: list[tuple[str, Expected]] = [
         [("KOR", "POL", [("K2", None)], None, "planned")],
     ),
     (
-        "Germany delivered 18 Leopard 2 tanks to Ukraine.",
-        [("DEU", "UKR", [("Leopard 2", 18)], None, "delivered")],
+        "Germany delivered 14 Leopard 2 tanks to Qatar.",
+        [("DEU", "QAT", [("Leopard 2", 14)], None, "delivered")],
     ),
     (
         "Russia allegedly supplied Su-35 jets to Egypt.",
@@ -278,8 +278,8 @@ PATTERNS: list[tuple[str, Expected]] = [
         [("USA", "POL", [("Apache", 96)], None, "signed")],
     ),
     (
-        "Germany pledged 18 Leopard 2 tanks to Ukraine.",
-        [("DEU", "UKR", [("Leopard 2", 18)], None, "planned")],
+        "Germany pledged 22 Leopard 2 tanks to Egypt.",
+        [("DEU", "EGY", [("Leopard 2", 22)], None, "planned")],
     ),
     (
         "India signed a contract with Dassault Aviation for 36 Rafale jets.",
