@@ -22,11 +22,11 @@ from armstrack.extract.drafts import Draft, Line, SentenceFacts, evidence_at
 from armstrack.extract.merge import reconcile
 from armstrack.extract.roles import Party, only_modifiers, read_parties
 from armstrack.extract.rules import Frame, default_rules
-from armstrack.extract.spans import MoneyMention, Span
+from armstrack.extract.spans import EntityMention, MoneyMention, Span
 from armstrack.extract.status import STRONG, sentence_status
 from armstrack.extract.systems import count_of, modifier_gap, read_lines
 from armstrack.extract.triggers import TriggerHit
-from armstrack.model import Deal, DealKind, Status
+from armstrack.model import Deal, DealKind, OrganisationKind, Status
 
 __all__ = [
     "Draft",
@@ -43,6 +43,16 @@ _POSSESSIVE_S = re.compile(r"^(?:'s|’s)")
 _COREF_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|governments|states)\b")
 
 
+#: Goods the buyer's own industry makes under a deal are no goods of the deal.
+_MADE_LOCALLY = re.compile(
+    r"\b(?:(?:produced|built|made|manufactured|assembled) locally|locally (?:produced|built|"
+    r"made|manufactured|assembled)|local (?:production|assembly|manufacture))\b"
+)
+#: A second deal told after a first: "the second package", "another contract".
+_ANOTHER_DEAL = re.compile(
+    r"\b(?:(?:the|a) (?:second|third|other)|another) (?:deal|contract|agreement|order|"
+    r"package|sale|purchase)\b"
+)
 _COREF_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|agreement|order|purchase|sale|package|"
     r"acquisition|procurement)\b"
@@ -80,6 +90,8 @@ def draft_from_sentence(
     """Return the deals one sentence reports (empty if it reports none)."""
     if not facts.triggers:
         return []
+    if all(t.status is None and {"negation", "refusal"} & set(t.cues) for t in facts.triggers):
+        return []  # "has not bought", "refused to buy", "blocked the sale of": no transfer
     s, e = facts.span.start, facts.span.end
     parties = read_parties(
         low, s, e, facts.mentions, facts.triggers, catalogue, state_form_kind, context.named_states
@@ -148,6 +160,16 @@ def draft_from_sentence(
         if holder is not None and holder.state != suppliers[0][0]:
             buyers = [_side(holder)]
             rules.append("holder-possessive")
+    if not buyers and suppliers and lines and frame is not Frame.SELL:
+        speaker = _speaker(low, facts, suppliers[0][0], catalogue)
+        if speaker is not None:
+            buyers = [(speaker, None)]
+            rules.append("buyer-speaker")
+    if not buyers and lines and frame is not Frame.SELL and context.last is not None:
+        story = _story_buyer(facts, parties, suppliers, lines, context.last)
+        if story is not None:
+            suppliers, buyers = [story[0]], [(story[1], None)]
+            rules.append("coref-story-buyer")
     if not suppliers and not buyers:
         made = next((p for p in parties if p.role == "origin" and p.cue != "before-system"), None)
         if made is not None and lines:
@@ -188,6 +210,9 @@ def draft_from_sentence(
         # "The deal is worth $3 billion": facts for the deal the text spoke of last.
         last = context.last
         same = [ln for ln in lines if ln.origin in (None, last.supplier)] if last else []
+        if _MADE_LOCALLY.search(sentence_low):
+            # "the shells will be made locally": the buyer's own industry
+            same = [ln for ln in same if not ln.generic]
         if (
             last is not None
             and facts.index - last.sentence <= 8
@@ -202,6 +227,29 @@ def draft_from_sentence(
                 )
             )
         ):
+            if (
+                _ANOTHER_DEAL.search(sentence_low)
+                and facts.money
+                and last.value is not None
+                and same
+                and not {ln.key for ln in same} & {ln.key for ln in last.lines}
+            ):
+                # "Another contract, for 40 trucks, is put at 9 million euros": a deal of
+                # its own between the same two states, with its own value.
+                d = Draft(
+                    supplier=last.supplier,
+                    buyer=last.buyer,
+                    lines=list(same),
+                    value=facts.money[0].money,
+                    status=last.status if status is Status.REPORTED else status,
+                    kind=last.kind,
+                    sentence=facts.index,
+                    rules=[*rules, "coref-another-deal"],
+                    date=facts.first_date(),
+                )
+                _evidence(d, text, s, e, parties, facts, main, value_span=facts.money[:1])
+                context.last = d
+                return [d]
             _extend(last, same, facts, text, s, e, status, main)
             last.rules.append("coref-the-deal")
         return []
@@ -212,6 +260,11 @@ def draft_from_sentence(
             if share[1] in STRONG:
                 status = share[1]  # a share of a contract signed is signed
             rules.append("coref-share")
+    if buyers and not suppliers and not lines and last is not None:
+        pointed = _same_system(text, sentence_low, facts, last, buyers[0][0])
+        if pointed is not None and last.supplier is not None:
+            suppliers, lines = [(last.supplier, None)], [pointed]
+            rules.append("coref-the-system")
     if buyers and not suppliers:
         origin = _origin(parties, lines, buyers[0][0], catalogue, context, facts)
         if origin is not None:
@@ -354,6 +407,98 @@ def _share_of_last(
     return replace(line, quantity=count.value, span=Span(count.start, count.end)), status
 
 
+#: Words that point back to the one system a report is about.
+_THE_SYSTEM = re.compile(r"\b(?:the (?:same )?(?:system|type|design|model)|it|them)\b")
+#: A count of units of a system: "6 batteries", "two more units".
+_UNIT_COUNT = re.compile(r"\s+(?:more\s+)?(?:batter(?:y|ies)|units?|fire units?|systems?)\b")
+
+
+def _same_system(
+    text: str, sentence_low: str, facts: SentenceFacts, last: Draft, buyer: str
+) -> Line | None:
+    """The system of the deal told just before, where a sentence names a buyer but no
+    goods and points back to it ("Ruritania ordered it in 2021", "after Freedonia signed
+    for 6 batteries of the system"), with the sentence's own count of units (else None)."""
+    if last.supplier in (None, buyer) or last.buyer == buyer or facts.index - last.sentence > 3:
+        return None
+    named = [ln for ln in last.lines if not ln.generic]
+    if len({ln.key for ln in named}) != 1 or not _THE_SYSTEM.search(sentence_low):
+        return None
+    count = next((q for q in facts.quantities if _UNIT_COUNT.match(text, q.end)), None)
+    if count is None:
+        return replace(named[0], quantity=None)
+    return replace(named[0], quantity=count.value, span=Span(count.start, count.end))
+
+
+#: A sentence opening with a state or its body that reports what it bought: "Ruritania's
+#: defence ministry told reporters the contract for ten jets from Acme ...", "The
+#: Freedonian cabinet confirmed that it buys ... from ...".
+_SPEAKER_BEFORE = re.compile(r"\s*(?:[^\n]{0,60}?\s[-–—]\s+)?(?:the\s+)?")  # after a dateline
+_SPEAKER_AFTER = re.compile(
+    r"(?:'s|’s)?(?:\s+[a-z-]+){0,3}\s+(?:said|says|confirmed|confirms|announced|announces|"
+    r"stated|states|told)\b"
+)
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|[-–—]\s|,\s*[a-z]+\.?\s+\d)")
+
+
+def _speaker(low: str, facts: SentenceFacts, supplier: str, catalogue: Catalogue) -> str | None:
+    """The state whose report the sentence is, where it opens the sentence (else None)."""
+    first = facts.triggers[0].start if facts.triggers else facts.span.end
+    m = next(
+        (
+            x
+            for x in facts.mentions
+            if x.kind in ("state", "organisation") and not _DATELINE_TAIL.match(low, x.end)
+        ),
+        None,
+    )
+    if m is None or m.state is None or m.state == supplier or m.start >= first or m.ambiguous:
+        return None
+    org = catalogue.organisations.get(m.ref) if m.kind == "organisation" else None
+    if org is not None and org.kind is OrganisationKind.COMPANY:
+        return None  # a maker's statement tells of its sales, not of its purchases
+    if not _SPEAKER_BEFORE.fullmatch(low, facts.span.start, m.start):
+        return None
+    if any(x.state not in (m.state, supplier) for x in facts.mentions if x.kind == "state"):
+        return None  # a third state named: whose purchase it is stays open
+    if not any(t.pos == "verb" for t in facts.triggers) or " by " in low[first : facts.span.end]:
+        return None  # "the purchase of ... by its neighbour worries it": a view, not its deal
+    return m.state if _SPEAKER_AFTER.match(low, m.end, first) else None
+
+
+def _story_buyer(
+    facts: SentenceFacts,
+    parties: Sequence[Party],
+    suppliers: Sequence[_Side],
+    lines: Sequence[Line],
+    last: Draft,
+) -> tuple[_Side, str] | None:
+    """The supplier and the buyer of a sentence whose buyer goes unnamed ("the agency also
+    agreed terms with Acme for ...", "it has also contracted Acme for ..."): the buyer of the deal
+    told just before, where the sentence names a supplier by "with" or "from" and no other
+    state (else None)."""
+    if not last.buyer or facts.index - last.sentence > 6:
+        return None
+    if any(p.role in ("subject", "buyer", "owner", "holder") for p in parties):
+        return None
+    partner = next((p for p in parties if p.role in ("with", "supplier")), None)
+    if partner is None:
+        return None
+    if suppliers:
+        seller = suppliers[0]
+    elif partner.company or any(ln.origin == partner.state for ln in lines):
+        seller = _side(partner)  # "with Ruritania for its rifles": the maker's state
+    else:
+        return None
+    if seller[0] == last.buyer or any(
+        x.state not in (seller[0], last.buyer) for x in facts.mentions if x.kind == "state"
+    ):
+        return None
+    return seller, last.buyer
+
+
 _PRONOUN_BUYER = re.compile(r"\b(?:its|their|it|they|the country|the government|the ministry)\b")
 
 
@@ -377,6 +522,13 @@ def low_text_of(facts: SentenceFacts, context: _Context) -> str:
     return context.low[facts.span.start : facts.span.end]
 
 
+#: A sum of several deals told before one of them: "$5 billion of arms sales, including".
+_INCLUDING = re.compile(
+    r"\b(?:sales|deals|contracts|packages|orders|purchases)\b[^;]*?\b(?:including|includes)\b"
+)
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
 def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[Draft]:
     """Give each sum its own lines where the sentence names several deals
     ("$1 billion in munitions ... and 25 F-16V jets for $3.78 billion")."""
@@ -386,15 +538,37 @@ def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[
         for i, m in enumerate(money)
         if not (i and text[money[i - 1].end : m.start].strip() == "(")
     ]
-    if len(money) < 2 or len(d.lines) < 2:
+    if not money or not d.lines:
+        return []
+
+    def own_sum(ln: Line) -> int | None:
+        # A sum later in the same clause: "two C-295s valued at 66 million euros".
+        after = [i for i in range(len(money)) if money[i].start >= ln.span.end]
+        if after:
+            gap = _BRACKETED.sub("", text[ln.span.end : money[after[0]].start])  # "(an acronym)"
+            if not any(c in gap for c in ",;("):
+                return after[0]
+        return None
+
+    if len(d.lines) == 1:
+        # "sales worth $5 billion, among them ten launchers valued at $700 million": the
+        # sum told of the one system is its deal's, not the sum of all the sales.
+        own = own_sum(d.lines[0])
+        if own is not None:
+            d.value = money[own].money
+        elif d.value is money[0].money and _INCLUDING.search(
+            text, money[0].end, d.lines[0].span.start
+        ):
+            d.value = None  # "$5 billion of sales, including radars": a total of several
+        return []
+    if len(money) < 2:
         return []
 
     def nearest(ln: Line) -> int:
-        # A sum later in the same clause ("two C-295s valued at 66 million euros"), else
-        # the closest one.
-        after = [i for i in range(len(money)) if money[i].start >= ln.span.end]
-        if after and not any(c in text[ln.span.end : money[after[0]].start] for c in ",;("):
-            return after[0]
+        # The sum of its own clause, else the closest one.
+        own = own_sum(ln)
+        if own is not None:
+            return own
         return min(
             range(len(money)),
             key=lambda i: min(abs(money[i].start - ln.span.end), abs(ln.span.start - money[i].end)),
@@ -429,6 +603,9 @@ def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[
 def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft]:
     """Move lines named with another origin ("24 US F-35 jets ... from Sweden") to own deals."""
     moved: dict[str, list[Line]] = {}
+    told_by_origin = any(p.role == "origin" and p.state == d.supplier for p in parties) and not any(
+        p.role in ("supplier", "subject", "with") and p.state == d.supplier for p in parties
+    )
     for ln in list(d.lines):
         maker = next(
             (
@@ -443,6 +620,11 @@ def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft
         if maker is not None and maker.state not in (d.supplier, d.buyer):
             d.lines.remove(ln)
             moved.setdefault(maker.state, []).append(ln)
+        elif maker is None and ln.origin not in (None, d.supplier, d.buyer) and told_by_origin:
+            # "buys Gripens, eyes Turkish drones": the adjective names the supplier of
+            # its own goods only; the others keep their makers' state.
+            d.lines.remove(ln)
+            moved.setdefault(ln.origin, []).append(ln)
     out = []
     for state, lines in moved.items():
         extra = Draft(
@@ -543,7 +725,8 @@ def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
             SentenceFacts(
                 facts.index,
                 Span(a, b),
-                [m for m in facts.mentions if a <= m.start < b],
+                _antecedent(text, facts.mentions, a, b)
+                + [m for m in facts.mentions if a <= m.start < b],
                 [t for t in facts.triggers if a <= t.start < b],
                 [m for m in facts.money if a <= m.start < b],
                 [q for q in facts.quantities if a <= q.start < b],
@@ -553,6 +736,24 @@ def clauses(text: str, facts: SentenceFacts) -> list[SentenceFacts]:
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who)\s")
+_WHICH = re.compile(r",\s+which\s")
+#: At most one noun between a system and the ", which" that tells of it ("the Mirage fleet,").
+_HEAD_NOUN = re.compile(r"(?:\s+[a-z-]+)?\s*")
+
+
+def _antecedent(
+    text: str, mentions: Sequence[EntityMention], a: int, b: int
+) -> list[EntityMention]:
+    """The system a clause cut at ", which" tells of, where the clause names no goods itself
+    ("... its old Mirage fleet, which Ruritania got from ...")."""
+    if not _WHICH.match(text, a) or any(
+        a <= m.start < b and m.kind in ("system", "class") for m in mentions
+    ):
+        return []
+    before = [m for m in mentions if m.end <= a and m.kind == "system"]
+    if before and _HEAD_NOUN.fullmatch(text, before[-1].end, a):
+        return [before[-1]]
+    return []
 
 
 def without_aside(text: str, facts: SentenceFacts) -> SentenceFacts:

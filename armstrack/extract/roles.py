@@ -224,6 +224,14 @@ def read_parties(
                 and _within(low, m.end, first_verb, _SUBJECT_REACH)
             ):
                 role = "candidate"  # "Argentina's defence minister signed"
+            elif (
+                cue in _BUYER_CUES
+                and m.start > first
+                and not company
+                and _OWN_BODIES.match(_POSSESSIVE.sub("", tail))
+                and _after_trigger(low, m.start, triggers, reach=15)
+            ):
+                role = "buyer"  # "sold rifles to Ruritania's navy": the state's forces receive
         elif cue == "from":
             # "an order from Thailand": who places an order buys.
             role = (
@@ -290,6 +298,11 @@ def read_parties(
         while chosen and len(candidates) > len(chosen):
             before = candidates[-len(chosen) - 1]
             gap = low[before.mention.end : chosen[0].mention.start].strip()
+            # "Ruritania's defence ministry and Acme Arms signed": a body of the state too.
+            rest = _POSSESSIVE.sub("", gap)
+            body = _OWN_BODIES.match(rest) if rest != gap else None
+            if body is not None and rest[body.end() :].strip() == "and":
+                gap = "and"
             if gap not in ("and", ",", "&", "and the", ", the"):
                 break
             chosen.insert(0, before)
@@ -331,7 +344,9 @@ def _after_trigger(low: str, start: int, triggers: Sequence[TriggerHit], reach: 
     return any(t.end <= start and _within(low, t.end, start, reach) for t in triggers)
 
 
-_BLOCKERS = _words("in at on of about against over than including like between with")
+# A state after a preposition before the verb is no subject: "Ruritania spoke to Paris
+# about jets, and later it ordered" (the one who spoke buys).
+_BLOCKERS = _words("in at on of about against over than including like between with to from")
 
 
 _FUNCTION_WORDS = _words(

@@ -63,6 +63,10 @@ KIND_GROUPS = {
     **dict.fromkeys(("carrier", "carriers", "apc", "apcs", "ifv", "ifvs"), "carrier"),
     **dict.fromkeys(("bomb", "bombs"), "bomb"),
     **dict.fromkeys(("missile", "missiles"), "missile"),
+    **dict.fromkeys(("frigate", "frigates"), "frigate"),
+    **dict.fromkeys(("corvette", "corvettes"), "corvette"),
+    **dict.fromkeys(("destroyer", "destroyers"), "destroyer"),
+    **dict.fromkeys(("submarine", "submarines"), "submarine"),
 }
 
 
@@ -85,6 +89,17 @@ _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces|kits)\b")
 _PERSON_BEFORE = re.compile(r"(?<![\w.])(?!(?:The|A|An|Its|Their|His|Her|New|Old)\s)[A-Z][a-z]+\s$")
 
 
+#: A fleet told with how many were bought: "flies 7 F-5 jets, out of 10 bought from".
+_OUT_OF = re.compile(
+    r"(?:\s+[a-z-]+)?,?\s+(?:out of|of the|from an original)\s+(\d+|[a-z]+)\s+"
+    r"(?:bought|ordered|purchased|acquired|received|delivered|supplied)\b"
+)
+_UNIT_OF = re.compile(r"\s+of\s+")
+
+#: What may stand between a system's name and a second name given for it.
+_ASIDE_MARKS = " \t\"'“”‘’("
+
+
 def read_lines(
     text: str, low: str, facts: SentenceFacts, catalogue: Catalogue, excluded: set[int]
 ) -> list[Line]:
@@ -92,6 +107,7 @@ def read_lines(
     named = [m for m in goods if m.kind == "system"]
     lines: list[Line] = []
     recounts: dict[str, int] = {}  # counts a class noun gives the named system it repeats
+    carried: dict[int, int] = {}  # counts a unit noun ("rounds of") gives the goods after it
     for i, m in enumerate(goods):
         # "flies Russian MiG-29s": the words before the maker's adjective tell.
         anchor = next(
@@ -102,9 +118,10 @@ def read_lines(
             ),
             m,
         )
+        bought = _OUT_OF.match(low, m.end) if m.kind == "system" else None
         if (
             m.start in excluded
-            or not_goods(low, anchor, facts.span.start)
+            or (not_goods(low, anchor, facts.span.start) and bought is None)
             or (m.kind == "system" and _ONLY_MODIFIES.match(low, m.end))
         ):
             continue
@@ -122,14 +139,36 @@ def read_lines(
             m.kind == "system"
             and prev_good is not None
             and prev_good.kind == "system"
-            and not text[prev_good.end : m.start].strip()
+            and not text[prev_good.end : m.start].strip(_ASIDE_MARKS)
         ):
-            continue  # "Su-30MKA Flanker": a second name of the same aircraft
+            # "Su-30MKA Flanker", 'Type 054A "Jiangkai II"', "J-10 (J-10CE)": a second name of the
+            # same design; where it is a variant of the first, it is the more exact name.
+            system = catalogue.systems.get(m.ref)
+            if system is not None and system.family == prev_good.ref and lines:
+                last = lines[-1]
+                if last.system_id == prev_good.ref:
+                    name = _singular(
+                        catalogue, m.ref, strip_plural(text[m.start : m.end], low[m.start : m.end])
+                    )
+                    lines[-1] = Line(
+                        name, m.category, last.quantity, m.ref, m.ref, m.state, last.span, False
+                    )
+            continue
         if m.kind == "class":
             prev = goods[i - 1] if i else None
             nxt = goods[i + 1] if i + 1 < len(goods) else None
             if nxt is not None and nxt.kind == "class" and not text[m.end : nxt.start].strip():
                 continue  # "missile frigates": the first noun says what kind
+            if (
+                nxt is not None
+                and nxt.kind == "class"
+                and _UNIT_OF.fullmatch(text, m.end, nxt.start)
+            ):
+                # "5,000 rounds of tank ammunition": a unit of the goods after it
+                unit_count = count_of(text, m, facts.quantities, goods)
+                if unit_count is not None:
+                    carried[nxt.start] = unit_count
+                continue
             # "K2 tanks", "fighter aircraft J-10C": the class belongs to the named system.
             if (
                 prev is not None
@@ -154,6 +193,13 @@ def read_lines(
             if m.category is Category.UNSPECIFIED and len(goods) > 1:
                 continue
         quantity = count_of(text, m, facts.quantities, goods)
+        if quantity is None:
+            quantity = carried.get(m.start)
+        if bought is not None:
+            # "flies 7 F-5 jets, out of 10 bought from ...": the count bought
+            quantity = next(
+                (q.value for q in facts.quantities if q.start == bought.start(1)), quantity
+            )
         if m.kind == "system":
             name = _singular(
                 catalogue, m.ref, strip_plural(text[m.start : m.end], low[m.start : m.end])

@@ -249,6 +249,11 @@ def find_triggers(
         ):
             # "in talks with Russia over the purchase of", "talks about buying": not yet a deal
             status, cues = Status.CONSIDERED, (*cues, "modal-possible")
+        frame = rule.frame
+        if pos == "noun" and frame is Frame.SELL and _AWAITED.search(low, max(start, s - 40), s):
+            # "awaits delivery of", "is awaiting the shipment of": the one waiting
+            # receives, and the goods are still to come.
+            frame, status, cues = Frame.RECEIVE, Status.PLANNED, (*cues, "awaited")
         if not cues_read:
             hedged, cues_read = _sentence_cues(low[start:end], c), True
         if hedged is not None and status is not None and status is not Status.CANCELLED:
@@ -260,7 +265,7 @@ def find_triggers(
                 form=form,
                 rule=rule,
                 pos=pos,
-                frame=rule.frame,
+                frame=frame,
                 status=status,
                 passive=passive,
                 infinitive=infinitive,
@@ -322,12 +327,30 @@ def _sentence_cues(text: str, c: _Compiled) -> str | None:
     return found[0].id if found else None
 
 
+#: Verbs of waiting for goods, right before a noun of delivery.
+_AWAITED = re.compile(
+    r"\b(?:expects?|expected|expecting|awaits?|awaited|awaiting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:first\s+|further\s+|more\s+|initial\s+|final\s+)?$"
+)
+
+
+#: Verbs of refusing that undo the trigger noun they govern.
+_REFUSALS = _words(
+    "refused refuses refuse declined declines rejected rejects blocked blocks vetoed vetoes "
+    "withheld withholds"
+)
+
+
 def _status(
     pos: str, rule: TriggerRule, form: str, prev: list[str], c: _Compiled
 ) -> tuple[Status | None, tuple[str, ...], bool, bool]:
     """Return (status, cue ids, infinitive, passive) of one trigger."""
     status: Status | None = rule.status
     if pos == "noun":
+        near = prev[-4:]
+        if _REFUSALS.intersection(near) and "comment" not in near:
+            # "refused to grant a permit for", "blocked the sale of": no transfer
+            return None, ("refusal",), False, False
         for word in reversed(prev[-2:]):
             if word in _NOUN_MODIFIERS:
                 return _NOUN_MODIFIERS[word], (f"modifier-{word}",), False, False

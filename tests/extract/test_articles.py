@@ -657,6 +657,144 @@ ROUTINE_NEWS = [
         [],
         id="Indian Navy receives first Rafale-M simu",
     ),
+    pytest.param(
+        "Shells\nJapan's foreign ministry said on Monday that shipments of artillery shells from North Korea must stop.",
+        date.fromisoformat("2025-03-03"),
+        [],
+        id="a state speaking of shipments it does not receive",
+    ),
+    pytest.param(
+        "Tejas\nIndia's defence ministry announced on Thursday that the contract for 97 Tejas Mk1A fighters from Hindustan Aeronautics had been signed in Bengaluru.",
+        date.fromisoformat("2025-04-04"),
+        [],
+        id="a ministry speaking of its domestic contract",
+    ),
+    pytest.param(
+        "Krab\nPoland's defence ministry and Huta Stalowa Wola signed a contract on Tuesday for 96 Krab howitzers for the Polish army.",
+        date.fromisoformat("2025-05-06"),
+        [],
+        id="a ministry and its own country's maker sign",
+    ),
+    pytest.param(
+        "Kaan\nThe Turkish defence ministry said on Tuesday the order for 20 KAAN fighters from Turkish Aerospace would be placed next year.",
+        date.fromisoformat("2025-06-03"),
+        [],
+        id="a ministry speaking of a domestic order to come",
+    ),
+    pytest.param(
+        "Plant\nLockheed Martin said on Monday the contract for 32 F-35 fighters from its Fort Worth plant had been extended.",
+        date.fromisoformat("2025-07-07"),
+        [],
+        id="a maker speaking of a contract with no buyer named",
+    ),
+    pytest.param(
+        "Early warning\nCanada's defence ministry said on Wednesday it is reviewing offers from Saab and Boeing for early-warning aircraft, with a decision next year.",
+        date.fromisoformat("2025-08-06"),
+        [],
+        id="a ministry reviewing offers",
+    ),
+    pytest.param(
+        "Neighbour\nGreece's foreign ministry said on Monday the purchase of 40 F-16 jets from the United States by its neighbour was a concern.",
+        date.fromisoformat("2025-09-01"),
+        [],
+        id="a state speaking of its neighbour's purchase",
+    ),
+    pytest.param(
+        "Swiss armour\nThe Swiss army said on Tuesday the Eagle V patrol vehicles it ordered from Mowag had arrived.",
+        date.fromisoformat("2025-10-07"),
+        [],
+        id="an army speaking of a domestic order",
+    ),
+    pytest.param(
+        "Oslo\nOslo has been speaking to Berlin and Warsaw about joint drills, and last spring it received 2,000 allied soldiers at Rena.",
+        date.fromisoformat("2025-11-04"),
+        [],
+        id="states after a preposition and troops received",
+    ),
+    pytest.param(
+        "Troops\nFrance sent 300 troops to Romania's army base at Cincu for exercises, the French army said.",
+        date.fromisoformat("2025-03-17"),
+        [],
+        id="troops sent to another state's army base",
+    ),
+    pytest.param(
+        "Policing\nSpain sent four Eurofighter jets to Lithuania's air base at Siauliai for NATO air policing, the Spanish air force said.",
+        date.fromisoformat("2025-04-22"),
+        [],
+        id="jets sent to another state's air base to police its sky",
+    ),
+    pytest.param(
+        "Boxer\nRheinmetall handed over 50 Boxer vehicles to the German army's new brigade in Lithuania on Monday.",
+        date.fromisoformat("2025-05-19"),
+        [],
+        id="a maker hands vehicles to its own country's army abroad",
+    ),
+    pytest.param(
+        "Trainers for La Paz\nDefence Minister Edmundo Novillo, who met Italian officials at the air show, said on Monday that new hangars would house the K-8 fleet, which Bolivia has flown since 2011.",
+        date.fromisoformat("2025-06-16"),
+        [],
+        id="a fleet a state has flown, told in a relative clause",
+    ),
+    pytest.param(
+        "Brazil air force\nAir Force commander Marcelo Damasceno, who met Swedish officials at the show, said the new trainers would succeed the Tucano fleet, which Brazil received from Embraer in the 1980s.",
+        date.fromisoformat("2025-07-21"),
+        [],
+        id="a fleet received from the state's own maker, told in a relative clause",
+    ),
+    pytest.param(
+        "Hanoi\nVietnam has not bought any Su-57 fighters from Russia, the ministry said on Monday.",
+        date.fromisoformat("2025-08-18"),
+        [],
+        id="a purchase denied by 'has not bought'",
+    ),
+    pytest.param(
+        "Ankara\nTurkey refused to buy more S-400 systems from Russia after threats of US sanctions.",
+        date.fromisoformat("2025-09-22"),
+        [],
+        id="a purchase refused",
+    ),
+    pytest.param(
+        "Licence\nThe Swiss government refused to grant an export licence for Piranha vehicles to Qatar.",
+        date.fromisoformat("2025-10-20"),
+        [],
+        id="an export licence refused",
+    ),
+    pytest.param(
+        "Change of command\nThe outgoing commander of the Polish navy turned over command of its frigates to Rear Admiral Piotr Nieweglowski on Friday.",
+        date.fromisoformat("2025-12-05"),
+        [],
+        id="command turned over",
+    ),
+    pytest.param(
+        "Seized arms\nNigerian troops turned over 300 seized rifles to the police in Maiduguri on Monday.",
+        date.fromisoformat("2025-12-08"),
+        [],
+        id="seized rifles turned over to the police",
+    ),
+    pytest.param(
+        "Saab\nSaab expects first deliveries of GlobalEye aircraft to begin in 2028, the Swedish company said.",
+        date.fromisoformat("2025-08-04"),
+        [],
+        id="a maker expecting its deliveries",
+    ),
+    pytest.param(
+        "Krab\nPoland expects deliveries of Krab howitzers from Huta Stalowa Wola to speed up next year.",
+        date.fromisoformat("2025-09-08"),
+        [],
+        id="a state expecting deliveries from its own industry",
+    ),
+    pytest.param(
+        "Drones\nAnalysts expect shipments of Turkish drones to Africa to grow next year.",
+        date.fromisoformat("2025-10-06"),
+        [],
+        id="analysts expecting shipments to a continent",
+    ),
+    pytest.param(
+        "Peru fleet\nThe Peruvian Air Force still flies 12 MiG-29 jets from an original 18 built for it in the 1990s.",
+        date.fromisoformat("2025-12-15"),
+        [],
+        id="a fleet told with how many were built",
+    ),
 ]
 
 # Transfers in the many ways reports phrase them.
@@ -829,6 +967,108 @@ DEAL_PHRASINGS = [
         [("ISR", "ROU", "Spyder", "signed")],
         id="Romania to receive Israeli air defence",
     ),
+    pytest.param(
+        "Colombia finalises fighter contract\nBOGOTA - Colombia's defence ministry said on Monday the contract for 16 Gripen E fighters from Sweden's Saab, valued at 3.1 billion euros, is now in effect.",
+        date.fromisoformat("2025-03-10"),
+        [("SWE", "COL", "Gripen", "signed")],
+        id="the state that reports a contract from a maker buys",
+    ),
+    pytest.param(
+        "Vietnam signs for air defence\nHANOI - Vietnam's defence ministry and Israel Aerospace Industries on Monday signed an agreement for four Barak MX batteries.",
+        date.fromisoformat("2025-04-14"),
+        [("ISR", "VNM", "Barak", "signed")],
+        id="a state's ministry and a foreign maker sign together",
+    ),
+    pytest.param(
+        "Peru looks around\nLima has been speaking to Paris and Washington on a fighter replacement, and in 2023 it purchased 12 Saab Giraffe radars.",
+        date.fromisoformat("2025-05-12"),
+        [("SWE", "PER", "Giraffe", "signed")],
+        id="the states talked to are not the subject that buys",
+    ),
+    pytest.param(
+        "Finland adds air defence\nHELSINKI - Finland has signed a contract with Israel's Rafael for David's Sling air defence systems, the defence ministry said. Later that day the Defence Forces Logistics Command also agreed a contract with Norway for NSM anti-ship missiles.",
+        date.fromisoformat("2025-06-02"),
+        [("ISR", "FIN", "David's Sling", "signed"), ("NOR", "FIN", "NSM", "signed")],
+        id="an unnamed agency of the buyer signs with a second supplier",
+    ),
+    pytest.param(
+        "Kenya takes delivery of helicopters\nNAIROBI - The Kenya Defence Forces have taken delivery of eight MD 530F helicopters purchased from the United States. The service also said it had signed with Turkey's Baykar for six Bayraktar TB2 drones.",
+        date.fromisoformat("2025-07-08"),
+        [("USA", "KEN", "MD 530F", "delivered"), ("TUR", "KEN", "TB2", "signed")],
+        id="the service that took delivery signs for more from a maker",
+    ),
+    pytest.param(
+        "India missiles\nIndia received its first S-400 Triumf squadron from Russia in 2021. Later, the ministry signed with Bharat Dynamics for 200 Astra missiles.",
+        date.fromisoformat("2025-08-11"),
+        [("RUS", "IND", "S-400", "delivered")],
+        id="a contract with the buyer's own maker after a foreign deal is domestic",
+    ),
+    pytest.param(
+        "Drones for Mali\nOfficials in Bamako said Russia delivered Orlan-10 drones to Mali's army last month, a claim Moscow denied.",
+        date.fromisoformat("2025-09-15"),
+        [("RUS", "MLI", "Orlan-10", "alleged")],
+        id="goods shipped to a state's army",
+    ),
+    pytest.param(
+        "Bogota signs for more Gripen fighters, moves on Israeli Spyder air defence",
+        date.fromisoformat("2025-10-13"),
+        [("SWE", "COL", "Gripen", "reported"), ("ISR", "COL", "Spyder", "reported")],
+        id="an adjective of origin names the supplier of its own goods only",
+    ),
+    pytest.param(
+        "Chile to buy South Korean Redback vehicles and K9 guns",
+        date.fromisoformat("2025-11-10"),
+        [("KOR", "CHL", "Redback", "planned")],
+        id="goods of the adjective's own state stay in one deal",
+    ),
+    pytest.param(
+        "Trainers for La Paz\nDefence Minister Edmundo Novillo, who met Italian officials to sign the deal, said on Monday that the trainers would succeed the K-8 fleet, which Bolivia received from China in 2011.",
+        date.fromisoformat("2025-06-16"),
+        [("CHN", "BOL", "K-8", "delivered")],
+        id="a relative clause tells how the fleet before it came",
+    ),
+    pytest.param(
+        "Egypt jets\nThe 30 Rafale jets Egypt ordered from France in 2021 have not yet been delivered, officials said.",
+        date.fromisoformat("2025-11-17"),
+        [("FRA", "EGY", "Rafale", "signed")],
+        id="an order whose delivery has not come",
+    ),
+    pytest.param(
+        "Boats for Jakarta\nAustralia turned over two patrol boats to the Indonesian Navy at a ceremony in Surabaya on Tuesday.",
+        date.fromisoformat("2025-12-01"),
+        [("AUS", "IDN", "patrol boats", "delivered")],
+        id="goods turned over to another state's navy",
+    ),
+    pytest.param(
+        "Jets for Cairo\nCAIRO - Egypt has ordered 20 FA-50 light combat jets from Korea Aerospace Industries. Poland already flies the type, and Malaysia ordered it in 2023.",
+        date.fromisoformat("2025-04-07"),
+        [("KOR", "EGY", "FA-50", "signed"), ("KOR", "MYS", "FA-50", "signed")],
+        id="an earlier buyer of the same system ordered it",
+    ),
+    pytest.param(
+        "Rockets for Qatar\nDOHA - Qatar has ordered 8 batteries of the K239 Chunmoo rocket system from Hanwha Aerospace of South Korea. The first foreign order for the system came when Oman signed for 6 batteries in 2023.",
+        date.fromisoformat("2025-05-05"),
+        [("KOR", "QAT", "Chunmoo", "signed"), ("KOR", "OMN", "Chunmoo", "signed")],
+        id="an earlier buyer signed for batteries of the system",
+    ),
+    pytest.param(
+        "Jets for Cairo\nCAIRO - Egypt has ordered 20 FA-50 light combat jets and 10 KT-1 trainers from Korea Aerospace Industries. Malaysia ordered them in 2023.",
+        date.fromisoformat("2025-06-09"),
+        [("KOR", "EGY", "FA-50", "signed")],
+        id="'them' after a deal of two systems names neither",
+    ),
+    pytest.param(
+        "Jets for Cairo\nCAIRO - Egypt has ordered 20 FA-50 light combat jets from Korea Aerospace Industries. Officials said Spain is studying it.",
+        date.fromisoformat("2025-07-14"),
+        [("KOR", "EGY", "FA-50", "signed")],
+        id="a state studying the system is no buyer",
+    ),
+    pytest.param(
+        "Riga\nRiga awaits delivery of the NSM coastal defence system next year, officials said.",
+        date.fromisoformat("2025-11-03"),
+        [("NOR", "LVA", "NSM", "planned")],
+        id="a state awaiting delivery receives",
+    ),
 ]
 
 
@@ -847,3 +1087,127 @@ def test_article(text: str, published: date, expected: list[tuple[str, str, str,
             for line in d.systems
         ]
         assert any(word.lower() in n.lower() for n in names), (word, names)
+
+
+# The lines a deal has: a system's second name given beside it is no second line (two names
+# told apart are); goods the buyer's own industry makes under a deal are no goods of it; a
+# class of ship of another kind than the named ships is a line of its own.
+LINE_NAMES = [
+    pytest.param(
+        "Jets for Cairo\nEgypt has signed a contract with China for 24 J-10CE (J-10C) fighters, officials said.",
+        ["J-10CE"],
+        id="a second name in brackets",
+    ),
+    pytest.param(
+        "Jets for Cairo\nEgypt has signed a contract with China for 24 J-10CE and 12 J-10C fighters, officials said.",
+        ["J-10CE", "J-10C"],
+        id="two variants told apart",
+    ),
+    pytest.param(
+        "Egypt guns\nEgypt has ordered 48 Archer howitzers from Sweden's BAE Systems Bofors. The shells for the guns will be made locally as part of the agreement.",
+        ["Archer"],
+        id="shells made locally",
+    ),
+    pytest.param(
+        "Egypt guns\nEgypt has ordered 48 Archer howitzers from Sweden's BAE Systems Bofors. The shells for the guns will be shipped from Sweden as part of the agreement.",
+        ["Archer", "shells"],
+        id="shells shipped from the supplier",
+    ),
+    pytest.param(
+        "Ships for Lagos\nNigeria has received two Type 054A frigates from China. The government plans to buy three corvettes from China by 2028.",
+        ["Type 054A frigate", "corvettes"],
+        id="corvettes after named frigates are other ships",
+    ),
+    pytest.param(
+        "Ships for Lagos\nNigeria has received two Type 054A frigates from China. The two frigates arrived in Lagos on Monday after a voyage from China.",
+        ["Type 054A frigate"],
+        id="frigates after named frigates are the same ships",
+    ),
+]
+
+
+# The value of each deal: a second deal told after a first, with its own value, is a deal
+# of its own (without a value of its own, or for the same goods, it adds to the first); a
+# sum told of one system is its deal's; a sum of several sales is no one deal's.
+SECOND_DEALS = [
+    pytest.param(
+        "US clears sales to Romania\nWASHINGTON - The State Department has approved a possible sale to Romania of 32 AH-64E Apache helicopters for an estimated $7 billion. A second package, for 20 Patriot launchers, is put at $3.5 billion.",
+        [("Apache", 7_000_000_000), ("Patriot", 3_500_000_000)],
+        id="a second package with its own value",
+    ),
+    pytest.param(
+        "US clears sales to Romania\nWASHINGTON - The State Department has approved a possible sale to Romania of 32 AH-64E Apache helicopters for an estimated $7 billion. A second package, for 20 Patriot launchers, was also cleared.",
+        [("Apache", 7_000_000_000), ("Patriot", 7_000_000_000)],
+        id="a second package without a value",
+    ),
+    pytest.param(
+        "US clears sales to Romania\nWASHINGTON - The State Department has approved a possible sale to Romania of 32 AH-64E Apache helicopters for an estimated $7 billion. A second package, for 12 more Apache helicopters, is put at $2 billion.",
+        [("Apache", 7_000_000_000)],
+        id="a second package of the same goods",
+    ),
+    pytest.param(
+        "Jets for Hanoi\nVietnam signed a $3 billion package including 24 F-16 jets from the United States.",
+        [("F-16", 3_000_000_000)],
+        id="a package's sum with the goods it includes",
+    ),
+    pytest.param(
+        "Sales\nWashington clears $1.5 billion of arms sales for Bahrain, including F-16 jets",
+        [("F-16", None)],
+        id="a sum of several sales before one of them",
+    ),
+    pytest.param(
+        "Sales\nThe State Department cleared sales to Bahrain totalling $1.5 billion, among them 12 F-16 jets at a cost of $900 million.",
+        [("F-16", 900_000_000)],
+        id="the sum told of the one system",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), SECOND_DEALS)
+def test_deal_value(text: str, lines: list[tuple[str, int | None]]) -> None:
+    got = [
+        (line.name, int(d.value.amount) if d.value else None)
+        for d in extract(text, date(2025, 2, 3))
+        for line in d.systems
+    ]
+    assert len(got) == len(lines)
+    for (name, value), (word, want) in zip(got, lines, strict=True):
+        assert word in name
+        assert value == want
+
+
+# Counts: a unit noun before "of" ("rounds of") counts the goods after it and is no line
+# itself; a fleet told "out of N bought" has the count bought.
+UNIT_NOUNS = [
+    pytest.param(
+        "Aid\nAustralia will send 30,000 rounds of tank ammunition to Ukraine.",
+        [("ammunition", 30000)],
+        id="rounds of tank ammunition",
+    ),
+    pytest.param(
+        "Aid\nCanada will send 12 howitzers and 40,000 shells to Ukraine.",
+        [("howitzers", 12), ("shells", 40000)],
+        id="two kinds of goods",
+    ),
+    pytest.param(
+        "Bolivia fleet\nThe Bolivian Air Force still flies 5 K-8 trainers from an original 6 purchased from China in 2011.",
+        [("K-8", 6)],
+        id="a fleet told with how many were bought",
+    ),
+]
+
+
+def _lines(text: str) -> list[tuple[str, int | None]]:
+    return [
+        (line.name, line.quantity) for d in extract(text, date(2025, 3, 3)) for line in d.systems
+    ]
+
+
+@pytest.mark.parametrize(("text", "names"), LINE_NAMES)
+def test_line_names(text: str, names: list[str]) -> None:
+    assert [name for name, _ in _lines(text)] == names
+
+
+@pytest.mark.parametrize(("text", "lines"), UNIT_NOUNS)
+def test_unit_noun(text: str, lines: list[tuple[str, int]]) -> None:
+    assert _lines(text) == lines
