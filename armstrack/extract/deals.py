@@ -190,7 +190,13 @@ def draft_from_sentence(
         rules.append("coref-pronoun")
     if last is not None and facts.index - last.sentence <= 5 and (suppliers or buyers):
         # The story goes on: "Under the same package, Denmark will also supply ..."
-        if suppliers and not buyers and suppliers[0][0] == last.supplier and last.buyer:
+        if (
+            suppliers
+            and not buyers
+            and suppliers[0][0] == last.supplier
+            and last.buyer
+            and not _TO_SITE.search(sentence_low)
+        ):
             buyers = [(last.buyer, None)]
             rules.append("coref-same-supplier")
         elif (
@@ -497,6 +503,13 @@ def _story_buyer(
     ):
         return None
     return seller, last.buyer
+
+
+#: Goods sent to a works, not to a state: "will deliver the hulls to the joint venture plant".
+_TO_SITE = re.compile(
+    r"\bto (?:the |its |a |their )?(?:[a-z-]+ ){0,3}(?:plant|factory|works|facility|"
+    r"joint venture|production line|assembly line|shipyard)\b"
+)
 
 
 _PRONOUN_BUYER = re.compile(r"\b(?:its|their|it|they|the country|the government|the ministry)\b")

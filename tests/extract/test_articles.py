@@ -1091,7 +1091,8 @@ def test_article(text: str, published: date, expected: list[tuple[str, str, str,
 
 # The lines a deal has: a system's second name given beside it is no second line (two names
 # told apart are); goods the buyer's own industry makes under a deal are no goods of it; a
-# class of ship of another kind than the named ships is a line of its own.
+# class of ship of another kind than the named ships is a line of its own; goods delivered
+# to a plant go to no state.
 LINE_NAMES = [
     pytest.param(
         "Jets for Cairo\nEgypt has signed a contract with China for 24 J-10CE (J-10C) fighters, officials said.",
@@ -1122,6 +1123,16 @@ LINE_NAMES = [
         "Ships for Lagos\nNigeria has received two Type 054A frigates from China. The two frigates arrived in Lagos on Monday after a voyage from China.",
         ["Type 054A frigate"],
         id="frigates after named frigates are the same ships",
+    ),
+    pytest.param(
+        "Aid for Kyiv\nGermany will send 20 Leopard 1 tanks to Ukraine, the ministry said. Rheinmetall plans to ship Boxer hulls to its assembly plant near Budapest next spring.",
+        ["Leopard 1"],
+        id="goods delivered to a plant go to no state",
+    ),
+    pytest.param(
+        "Aid for Kyiv\nGermany will send 20 Leopard 1 tanks to Ukraine, the ministry said. Rheinmetall will also deliver 10 Boxer vehicles this year.",
+        ["Leopard 1", "Boxer"],
+        id="the supplier's maker delivers more to the same buyer",
     ),
 ]
 
