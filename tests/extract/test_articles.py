@@ -1069,6 +1069,24 @@ DEAL_PHRASINGS = [
         [("NOR", "LVA", "NSM", "planned")],
         id="a state awaiting delivery receives",
     ),
+    pytest.param(
+        "Jets for Tehran\nSome analysts estimate that Iran ordered 24 Su-35 fighters from Russia last year.",
+        date.fromisoformat("2025-02-17"),
+        [("RUS", "IRN", "Su-35", "alleged")],
+        id="an order analysts only estimate",
+    ),
+    pytest.param(
+        "Jets for Tehran\nThere is speculation that Iran ordered 24 Su-35 fighters from Russia.",
+        date.fromisoformat("2025-03-24"),
+        [("RUS", "IRN", "Su-35", "alleged")],
+        id="an order told as speculation",
+    ),
+    pytest.param(
+        "Jets for Tehran\nIran ordered 24 Su-35 fighters from Russia in a deal estimated at $2 billion, officials said.",
+        date.fromisoformat("2025-04-28"),
+        [("RUS", "IRN", "Su-35", "signed")],
+        id="a deal whose value is estimated",
+    ),
 ]
 
 
