@@ -165,8 +165,13 @@ def draft_from_sentence(
         if speaker is not None:
             buyers = [(speaker, None)]
             rules.append("buyer-speaker")
-    if not buyers and lines and frame is not Frame.SELL and context.last is not None:
-        story = _story_buyer(facts, parties, suppliers, lines, context.last)
+    if (
+        not buyers
+        and lines
+        and (frame is not Frame.SELL or _BODY_OPENING.match(low, s))
+        and context.last is not None
+    ):
+        story = _story_buyer(low, facts, parties, suppliers, lines, context.last)
         if story is not None:
             suppliers, buyers = [story[0]], [(story[1], None)]
             rules.append("coref-story-buyer")
@@ -475,6 +480,7 @@ def _speaker(low: str, facts: SentenceFacts, supplier: str, catalogue: Catalogue
 
 
 def _story_buyer(
+    low: str,
     facts: SentenceFacts,
     parties: Sequence[Party],
     suppliers: Sequence[_Side],
@@ -491,7 +497,13 @@ def _story_buyer(
         return None
     partner = next((p for p in parties if p.role in ("with", "supplier")), None)
     if partner is None:
-        return None
+        # "The navy said a shipment of Ruritanian patrol boats came": the buyer's body,
+        # unnamed, receives goods whose origin is the one state named.
+        origins = {p.state for p in parties if p.role == "origin"}
+        if suppliers or len(origins) != 1 or not _BODY_OPENING.match(low, facts.span.start):
+            return None
+        partner = next(p for p in parties if p.role == "origin")
+        suppliers = [_side(partner)]
     if suppliers:
         seller = suppliers[0]
     elif partner.company or any(ln.origin == partner.state for ln in lines):
@@ -503,6 +515,13 @@ def _story_buyer(
     ):
         return None
     return seller, last.buyer
+
+
+#: A sentence whose subject is a body of a state left unnamed: "The ministry also said".
+_BODY_OPENING = re.compile(
+    r"\s*(?:[^\n]{0,60}?\s[-–—]\s+)?the\s+(?:[a-z]+\s+)?(?:ministry|army|navy|air force|"
+    r"government|military|armed forces|service|agency)\b"
+)
 
 
 #: Goods sent to a works, not to a state: "will deliver the hulls to the joint venture plant".

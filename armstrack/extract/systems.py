@@ -47,6 +47,7 @@ _NOT_GOODS = re.compile(
     r"replacement (?:for|of)|succeed|similar to|based on|compared (?:with|to)|instead of|"
     r"rather than|lost out to|beat|rival(?:s|ing)?|alongside|derived from|version of|"
     r"as part of|under|dubbed|nicknamed|billed as|touted as|likened to|equivalent of|"
+    r"aboard|on board|carried by|ferried by|"
     r"answer to|counterpart (?:of|to)|"
     r"(?:also|already|currently|still) (?:flies|fly|operates|operate|uses|use|fields|has|have))"
     r"(?:\s+(?:the|its|their|a|an|some|ageing|aging|old|older|existing|[\d,]+))*\s+[\"“‘']?$"

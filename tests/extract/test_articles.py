@@ -1087,6 +1087,18 @@ DEAL_PHRASINGS = [
         [("RUS", "IRN", "Su-35", "signed")],
         id="a deal whose value is estimated",
     ),
+    pytest.param(
+        "Air defence\nThe ministry announced a delivery of Russian Tor-M2 air defence systems on Monday.",
+        date.fromisoformat("2025-05-26"),
+        [],
+        id="a delivery to an unnamed ministry with no deal before",
+    ),
+    pytest.param(
+        "Mongolia receives Russian trucks\nULAANBAATAR - Mongolia has received 40 military trucks from Russia, the defence ministry said. The ministry said a delivery of Russian and Chinese air defence systems came on Friday.",
+        date.fromisoformat("2025-06-30"),
+        [("RUS", "MNG", "trucks", "delivered")],
+        id="a ministry's delivery of goods of two origins",
+    ),
 ]
 
 
@@ -1110,7 +1122,7 @@ def test_article(text: str, published: date, expected: list[tuple[str, str, str,
 # The lines a deal has: a system's second name given beside it is no second line (two names
 # told apart are); goods the buyer's own industry makes under a deal are no goods of it; a
 # class of ship of another kind than the named ships is a line of its own; goods delivered
-# to a plant go to no state.
+# to a plant go to no state; the aircraft that carry goods are none.
 LINE_NAMES = [
     pytest.param(
         "Jets for Cairo\nEgypt has signed a contract with China for 24 J-10CE (J-10C) fighters, officials said.",
@@ -1151,6 +1163,11 @@ LINE_NAMES = [
         "Aid for Kyiv\nGermany will send 20 Leopard 1 tanks to Ukraine, the ministry said. Rheinmetall will also deliver 10 Boxer vehicles this year.",
         ["Leopard 1", "Boxer"],
         id="the supplier's maker delivers more to the same buyer",
+    ),
+    pytest.param(
+        "Mongolia receives Russian trucks\nULAANBAATAR - Mongolia has received 40 military trucks from Russia, the defence ministry said. The ministry said on Tuesday that a delivery of Russian Tor-M2 air defence systems had arrived aboard Russian Il-76 transports.",
+        ["military trucks", "Tor-M2"],
+        id="the buyer's ministry tells of a delivery; the aircraft that carried it are no goods",
     ),
 ]
 
