@@ -285,6 +285,18 @@ def draft_from_sentence(
         context.orphans.append((facts.index, suppliers[0], lines, status, rules))
     if not suppliers or not buyers:
         return []
+    maker = next((p for p in parties if p.role == "subject" and p.company), None)
+    named = {ln.origin for ln in lines if not ln.generic}
+    if (
+        maker is not None
+        and len(suppliers) == 1
+        and [b for b, _ in buyers] == [maker.state]
+        and named == {maker.state}
+    ):
+        # "Acme reported more orders, helped by contracts with Ruritania" for Acme's own
+        # design: the maker sells; the state it contracts with buys.
+        suppliers, buyers = buyers, suppliers
+        rules.append("maker-sells")
     value = facts.money[0].money if facts.money else None
     drafts: list[Draft] = []
     for supplier, s_org in suppliers[:2]:

@@ -36,7 +36,7 @@ _NOUN_BEFORE = _words(
     "further additional possible proposed planned potential any no arms weapons "
     "weapon military defence defense major big huge latest initial follow-on future "
     "biggest largest 's ’s such foreign export of previous earlier recent larger "
-    "fighter jet tank helicopter frigate submarine missile aircraft equipment"
+    "fighter jet tank helicopter frigate submarine missile aircraft equipment in"
 )
 # Words after which a form that is only a verb in the rules is a noun ("the third ship").
 # (Not "that", "those", "each" or "first": "a firm that supplies", "those supplied by",

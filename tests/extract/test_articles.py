@@ -795,6 +795,12 @@ ROUTINE_NEWS = [
         [],
         id="a fleet told with how many were built",
     ),
+    pytest.param(
+        "Rheinmetall results\nRheinmetall reported a 15% rise in orders in the first half, driven by ammunition demand, the company said.",
+        date.fromisoformat("2025-08-07"),
+        [],
+        id="a maker's results: a rise in orders",
+    ),
 ]
 
 # Transfers in the many ways reports phrase them.
@@ -1098,6 +1104,18 @@ DEAL_PHRASINGS = [
         date.fromisoformat("2025-06-30"),
         [("RUS", "MNG", "trucks", "delivered")],
         id="a ministry's delivery of goods of two origins",
+    ),
+    pytest.param(
+        "Hanwha results\nSEOUL - Hanwha Aerospace reported a 30% rise in orders in the second quarter, helped by K9 contracts with Vietnam, the company said.",
+        date.fromisoformat("2025-07-31"),
+        [("KOR", "VNM", "K9", "signed")],
+        id="a maker's contracts with a state for its own design",
+    ),
+    pytest.param(
+        "Gripens home\nSweden bought back 10 Gripen C jets from Hungary, the Swedish defence ministry said.",
+        date.fromisoformat("2025-09-04"),
+        [("HUN", "SWE", "Gripen", "signed")],
+        id="a state buying its own design back from another",
     ),
 ]
 
