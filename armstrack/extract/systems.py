@@ -90,9 +90,11 @@ _UNIT_TAIL = re.compile(r" (?:units|systems|vehicles|batteries|pieces|kits)\b")
 _PERSON_BEFORE = re.compile(r"(?<![\w.])(?!(?:The|A|An|Its|Their|His|Her|New|Old)\s)[A-Z][a-z]+\s$")
 
 
-#: A fleet told with how many were bought: "flies 7 F-5 jets, out of 10 bought from".
+#: A fleet told with how many were bought, or that it was bought: "flies 7 F-5 jets, out of
+#: 10 bought from", "flies F-5 jets it bought in 1990".
 _OUT_OF = re.compile(
-    r"(?:\s+[a-z-]+)?,?\s+(?:out of|of the|from an original)\s+(\d+|[a-z]+)\s+"
+    r"(?:\s+[a-z-]+)?(?:,?\s+(?:out of|of the|from an original)\s+(\d+|[a-z]+)|"
+    r"\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?)\s*"
     r"(?:bought|ordered|purchased|acquired|received|delivered|supplied)\b"
 )
 _UNIT_OF = re.compile(r"\s+of\s+")
@@ -199,7 +201,12 @@ def read_lines(
         if bought is not None:
             # "flies 7 F-5 jets, out of 10 bought from ...": the count bought
             quantity = next(
-                (q.value for q in facts.quantities if q.start == bought.start(1)), quantity
+                (
+                    q.value
+                    for q in facts.quantities
+                    if bought.group(1) and q.start == bought.start(1)
+                ),
+                quantity,
             )
         if m.kind == "system":
             name = _singular(

@@ -1140,7 +1140,8 @@ def test_article(text: str, published: date, expected: list[tuple[str, str, str,
 # The lines a deal has: a system's second name given beside it is no second line (two names
 # told apart are); goods the buyer's own industry makes under a deal are no goods of it; a
 # class of ship of another kind than the named ships is a line of its own; goods delivered
-# to a plant go to no state; the aircraft that carry goods are none.
+# to a plant go to no state; the aircraft that carry goods are none; a fleet the buyer
+# flies is a line where the text says it bought it.
 LINE_NAMES = [
     pytest.param(
         "Jets for Cairo\nEgypt has signed a contract with China for 24 J-10CE (J-10C) fighters, officials said.",
@@ -1186,6 +1187,16 @@ LINE_NAMES = [
         "Mongolia receives Russian trucks\nULAANBAATAR - Mongolia has received 40 military trucks from Russia, the defence ministry said. The ministry said on Tuesday that a delivery of Russian Tor-M2 air defence systems had arrived aboard Russian Il-76 transports.",
         ["military trucks", "Tor-M2"],
         id="the buyer's ministry tells of a delivery; the aircraft that carried it are no goods",
+    ),
+    pytest.param(
+        "Kenya signs for Turkish drones\nNAIROBI - Kenya has signed a deal with Turkey's Baykar for 6 Akinci drones, the defence forces said on Monday. Kenya already flies Bayraktar TB2 drones it bought in 2022.",
+        ["Akinci", "Bayraktar TB2 drone"],
+        id="a fleet the buyer flies and says it bought",
+    ),
+    pytest.param(
+        "Kenya signs for Turkish drones\nNAIROBI - Kenya has signed a deal with Turkey's Baykar for 6 Akinci drones, the defence forces said on Monday. Kenya already flies F-5 jets it has operated since 1978.",
+        ["Akinci"],
+        id="a fleet the buyer flies and has operated",
     ),
 ]
 
