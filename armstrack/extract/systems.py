@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from armstrack.catalogue import Catalogue
 from armstrack.extract.drafts import Line, SentenceFacts
+from armstrack.extract.rules import default_rules
 from armstrack.extract.spans import EntityMention, MoneyMention, QuantityMention, Span
 from armstrack.model import Category
 
@@ -97,6 +99,54 @@ _OUT_OF = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?)\s*"
     r"(?:bought|ordered|purchased|acquired|received|delivered|supplied)\b"
 )
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that are no words of kind before a class noun: counts, determiners, quantities,
+#: particles and common verbs (the verbs of the trade come from the trigger rules).
+_NOT_KIND = _word_set(
+    "more new additional further other several some many used old first second third "
+    "last final remaining its their his her our the a an and or of for to with from by in "
+    "on at as into these those this that all both each two three four five six seven eight "
+    "nine ten eleven twelve dozen dozens hundreds thousands will would could may might "
+    "shall can has have had is are was were be been being also not said says plus such "
+    "over up out off down back about via per than only just any no get give send make "
+    "build field fly operate use replace upgrade modernise modernize fund finance develop "
+    "test deploy station need want seek choose select pick evaluate consider retire add "
+    "bring include cover cost hand turn"
+)
+_KIND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _kind_start(low: str, start: int, floor: int) -> int:
+    """Where the lower-case words of kind before a class noun begin ("ground-controlled
+    interception radars", "coastal surveillance radar systems"): at most three, none of
+    them a count, determiner, particle or verb, nor a plain word in -ed, -ing or -s."""
+    verbs = _trade_verbs()
+    words = list(re.finditer(r"\S+", low[max(floor, start - 60) : start]))
+    begin = start
+    for w in reversed(words[-3:]):
+        word = w.group()
+        if (
+            not _KIND_WORD.fullmatch(word)
+            or word in _NOT_KIND
+            or word in verbs
+            or ("-" not in word and word.endswith(("ed", "ing", "s")))
+            or low[max(floor, start - 60) + w.end() : begin].strip()
+        ):
+            break
+        begin = max(floor, start - 60) + w.start()
+    return begin
+
+
+@cache
+def _trade_verbs() -> frozenset[str]:
+    return frozenset(w for form in default_rules().verb_forms for w in form.split())
+
+
 _UNIT_OF = re.compile(r"\s+of\s+")
 
 #: What may stand between a system's name and a second name given for it.
@@ -236,9 +286,15 @@ def read_lines(
                 for x in facts.mentions
             ):
                 own_name = None  # "the Indian frigate": a state, not a name
+            start = m.start
+            if not own_name:
+                # "coastal surveillance radars": the words of kind are part of the name
+                start = _kind_start(low, m.start, facts.span.start)
+                if any(x.start < m.start and x.end > start for x in facts.mentions):
+                    start = m.start
             lines.append(
                 Line(
-                    f"{own_name} {low[m.start : end]}" if own_name else low[m.start : end],
+                    f"{own_name} {low[m.start : end]}" if own_name else low[start:end],
                     m.category,
                     quantity,
                     None,

@@ -1141,7 +1141,8 @@ def test_article(text: str, published: date, expected: list[tuple[str, str, str,
 # told apart are); goods the buyer's own industry makes under a deal are no goods of it; a
 # class of ship of another kind than the named ships is a line of its own; goods delivered
 # to a plant go to no state; the aircraft that carry goods are none; a fleet the buyer
-# flies is a line where the text says it bought it.
+# flies is a line where the text says it bought it; lower-case words of kind before a class
+# noun are part of its name.
 LINE_NAMES = [
     pytest.param(
         "Jets for Cairo\nEgypt has signed a contract with China for 24 J-10CE (J-10C) fighters, officials said.",
@@ -1197,6 +1198,21 @@ LINE_NAMES = [
         "Kenya signs for Turkish drones\nNAIROBI - Kenya has signed a deal with Turkey's Baykar for 6 Akinci drones, the defence forces said on Monday. Kenya already flies F-5 jets it has operated since 1978.",
         ["Akinci"],
         id="a fleet the buyer flies and has operated",
+    ),
+    pytest.param(
+        "Radars for Accra\nGhana has bought six long-range air-search radars from Israel, officials said.",
+        ["long-range air-search radars"],
+        id="words of kind before a class noun name the line",
+    ),
+    pytest.param(
+        "Poland\nPoland plans to buy air defence systems from the US.",
+        ["air defence systems"],
+        id="a verb before a class noun is no word of kind",
+    ),
+    pytest.param(
+        "Kenya\nKenya will acquire attack helicopters from the US.",
+        ["attack helicopters"],
+        id="a verb of the trade before a class noun is no word of kind",
     ),
 ]
 
