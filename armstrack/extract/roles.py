@@ -40,7 +40,7 @@ _OWN_BODIES = re.compile(
     r"defen[cs]e ministry|ministry of defen[cs]e|ministry|defen[cs]e forces|forces|"
     r"coast guard|marines?|marine corps|authorities|administration|cabinet|"
     r"defen[cs]e department|department of defen[cs]e|side|state|buyers?|customers?|"
-    r"procurement agency|officials?|company|firm|manufacturer|shipbuilder|"
+    r"procurement agency|officials?|company|companies|firms?|manufacturers?|shipbuilders?|entities|"
     r"defen[cs]e contractor|defen[cs]e firm|defen[cs]e company|stocks|stockpiles?|"
     r"inventor(?:y|ies)|surplus|reserves)\b"
 )

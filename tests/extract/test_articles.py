@@ -1117,6 +1117,12 @@ DEAL_PHRASINGS = [
         [("HUN", "SWE", "Gripen", "signed")],
         id="a state buying its own design back from another",
     ),
+    pytest.param(
+        "Sanctions\nWASHINGTON - The United States imposed sanctions on three Chinese companies accused of supplying drone engines to Russia, the Treasury said.",
+        date.fromisoformat("2025-10-09"),
+        [("CHN", "RUS", "engines", "alleged")],
+        id="a state's companies accused of supplying",
+    ),
 ]
 
 
