@@ -73,6 +73,9 @@ def extract(
     spans = _bounded(text, _rejoin(text, split_sentences(text)))
     sent_mentions_all = _bucket(mentions, spans)
     sent_money_all = _bucket(money, spans)
+    # A state's total exports or budget is the value of no deal.
+    deal_money = [m for m in money if not _TOTAL_BEFORE.search(low, max(0, m.start - 80), m.start)]
+    deal_money_all = _bucket(deal_money, spans) if len(deal_money) < len(money) else sent_money_all
     sent_quantities_all = _bucket(quantities, spans)
     for index, span in enumerate(spans):
         s, e = span.start, span.end
@@ -90,7 +93,7 @@ def extract(
                 span,
                 sent_mentions,
                 triggers,
-                sent_money,
+                deal_money_all[index],
                 sent_quantities,
                 # Dates only where a deal can be, and read only once one is drafted.
                 read_dates=partial(_dates, text, span, published)
@@ -102,6 +105,15 @@ def extract(
 
 
 _T = TypeVar("_T", bound=Span)
+
+#: Words before a sum that make it a total, not a deal's value: "arms exports reached a
+#: record $20 billion", "a defence budget of 8 trillion yen".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:(?:exports?|imports?|revenues?|turnover)\s+(?:[a-z]+\s+){0,3}(?:reached|totall?ed|"
+    r"rose to|climbed to|hit|amounted to|grew to|fell to|were worth|was worth)|"
+    r"(?:budget|spending)\s+(?:[a-z]+\s+){0,3}(?:of|reached|totall?ed|rose to|to))"
+    r"\s+(?:a\s+)?(?:record\s+|about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$"
+)
 
 #: A sentence naming nothing may still undo the deal told before ("The contract was
 #: cancelled in March"): its triggers are read too.

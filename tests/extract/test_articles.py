@@ -1225,7 +1225,8 @@ LINE_NAMES = [
 
 # The value of each deal: a second deal told after a first, with its own value, is a deal
 # of its own (without a value of its own, or for the same goods, it adds to the first); a
-# sum told of one system is its deal's; a sum of several sales is no one deal's.
+# sum told of one system is its deal's; a sum of several sales, or a state's total exports,
+# is no one deal's.
 SECOND_DEALS = [
     pytest.param(
         "US clears sales to Romania\nWASHINGTON - The State Department has approved a possible sale to Romania of 32 AH-64E Apache helicopters for an estimated $7 billion. A second package, for 20 Patriot launchers, is put at $3.5 billion.",
@@ -1256,6 +1257,16 @@ SECOND_DEALS = [
         "Sales\nThe State Department cleared sales to Bahrain totalling $1.5 billion, among them 12 F-16 jets at a cost of $900 million.",
         [("F-16", 900_000_000)],
         id="the sum told of the one system",
+    ),
+    pytest.param(
+        "Turkish exports\nANKARA - Turkey's arms exports reached a record $7 billion last year, the government said, driven by sales of Bayraktar TB2 drones to Kenya.",
+        [("TB2", None)],
+        id="a state's total exports are no deal's value",
+    ),
+    pytest.param(
+        "Jets\nThe US approved the sale of 12 F-16 jets to Bahrain worth $1.5 billion.",
+        [("F-16", 1_500_000_000)],
+        id="a sale's own value",
     ),
 ]
 
