@@ -294,7 +294,7 @@ def read_parties(
     if not chosen and not any(p.role == "subject" for p in parties):
         candidates = [p for p in parties if p.role == "candidate"]
         chosen = candidates[-1:]
-        # "Estonia and Latvia signed", "Israel, India sign": a coordinated subject.
+        # "Lithuania and Finland signed", "Chile, Peru sign": a coordinated subject.
         while chosen and len(candidates) > len(chosen):
             before = candidates[-len(chosen) - 1]
             gap = low[before.mention.end : chosen[0].mention.start].strip()
