@@ -73,6 +73,7 @@ def ingest_command(url: str, *paths: Path, batch_size: int = 25) -> list[str]:
         sys.executable,
         "-m",
         "armstrack",
+        "--debug",  # a failure shows its traceback in the test's message
         "ingest",
         "--db",
         url,
