@@ -575,8 +575,8 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[Draft]:
     """Give each sum its own lines where the sentence names several deals
-    ("$1 billion in munitions ... and 25 F-16V jets for $3.78 billion")."""
-    # "105 million euros ($108 million)": the sum in brackets is the same figure.
+    ("$800 million in munitions ... and 18 F-16V jets for $2.6 billion")."""
+    # "240 million euros ($262 million)": the sum in brackets is the same figure.
     money = [
         m
         for i, m in enumerate(money)
@@ -586,7 +586,7 @@ def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[
         return []
 
     def own_sum(ln: Line) -> int | None:
-        # A sum later in the same clause: "two C-295s valued at 66 million euros".
+        # A sum later in the same clause: "two C-390s valued at 310 million euros".
         after = [i for i in range(len(money)) if money[i].start >= ln.span.end]
         if after:
             gap = _BRACKETED.sub("", text[ln.span.end : money[after[0]].start])  # "(an acronym)"
@@ -645,7 +645,7 @@ def _split_by_value(d: Draft, money: Sequence[MoneyMention], text: str) -> list[
 
 
 def _split_by_origin(d: Draft, parties: Sequence[Party], low: str) -> list[Draft]:
-    """Move lines named with another origin ("24 US F-35 jets ... from Sweden") to own deals."""
+    """Move lines named with another origin ("20 US F-16 jets ... from Germany") to own deals."""
     moved: dict[str, list[Line]] = {}
     told_by_origin = any(p.role == "origin" and p.state == d.supplier for p in parties) and not any(
         p.role in ("supplier", "subject", "with") and p.state == d.supplier for p in parties

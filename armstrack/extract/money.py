@@ -681,7 +681,7 @@ def _read(
             currency = code
             pos = s_end
         elif code == currency:
-            pos = s_end  # "$4.2 billion dollar"
+            pos = s_end  # "$3.9 billion dollar"
     if currency is None:
         return None, pos  # nothing read here can start a sum: skip the whole figure
     if (
@@ -751,7 +751,7 @@ def find_money(text: str, *, states: Collection[str] = ()) -> list[MoneyMention]
     (Decimal('2500000000'), True, Decimal('2500000000'))
     >>> find_money("billions of dollars for 155mm shells in 2024")
     []
-    >>> [m.money.currency for m in find_money("2.1 billion kroner", states={"NOR", "USA"})]
+    >>> [m.money.currency for m in find_money("3.4 billion kroner", states={"NOR", "USA"})]
     ['NOK']
     """
     return _scan(text, strict=True, states=states)
@@ -764,7 +764,7 @@ def scan_money(text: str) -> tuple[list[MoneyMention], bool]:
     ``find_money(text, states=...)`` is the same list for any states, and one scan serves
     both the money and the counts of a text.
 
-    >>> scan_money("2.1 billion kroner")
+    >>> scan_money("3.4 billion kroner")
     ([], True)
     """
     seen = [False]
