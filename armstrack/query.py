@@ -786,11 +786,10 @@ def _deals(
     costs a fraction of the SQL, where typed columns and validating models cost several
     times it.
     """
-    for name, number in (("limit", limit), ("offset", offset)):
-        if (number is not None or name == "offset") and (
-            not isinstance(number, int) or isinstance(number, bool) or number < 0
-        ):
-            raise ValueError(f"{name} must be a whole number of at least 0, not {number!r}")
+    if limit is not None and not _is_count(limit):
+        raise ValueError(f"limit must be a whole number of at least 0, not {limit!r}")
+    if not _is_count(offset):
+        raise ValueError(f"offset must be a whole number of at least 0, not {offset!r}")
     connection = session.connection()
     dialect = connection.dialect.name
     dated, undated = _listing(dialect, match, filters, limit is not None)
@@ -811,6 +810,11 @@ def _deals(
     return _summaries(rows, lines, found, dialect)
 
 
+def _is_count(number: object) -> bool:
+    """Whether *number* is a whole number of at least 0 (a page size is written into SQL)."""
+    return isinstance(number, int) and not isinstance(number, bool) and number >= 0
+
+
 def _fetch(connection: Connection, statement: Select[Any], params: dict[str, Any]) -> Sequence[Any]:
     """Execute *statement* and return its rows as the driver gives them.
 
@@ -827,9 +831,6 @@ def _fetch(connection: Connection, statement: Select[Any], params: dict[str, Any
     return rows
 
 
-_fromisoformat = date.fromisoformat
-
-
 class _Decoders(NamedTuple):
     """How a backend's driver gives a listing's values, and how to read them."""
 
@@ -841,7 +842,7 @@ class _Decoders(NamedTuple):
 #: SQLite gives numbers as ``int`` or ``float`` and dates as ISO text; psycopg gives the
 #: ``Decimal`` and ``date`` the columns hold.
 _DECODERS = {
-    "sqlite": _Decoders(exact=_sqlite_exact, rate=_sqlite_rate, day=_fromisoformat),
+    "sqlite": _Decoders(exact=_sqlite_exact, rate=_sqlite_rate, day=date.fromisoformat),
 }
 _NATIVE = _Decoders(exact=_same, rate=_same, day=_same)
 
