@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import IO, Any, Literal, NamedTuple, get_args
+from typing import IO, Any, Literal, NamedTuple, TypeVar, get_args
 
 from sqlalchemy import (
     ARRAY,
@@ -989,19 +989,29 @@ def _sources_statement(dialect: str) -> Select[Any]:
     )
 
 
-def _lines_of(connection: Connection, ids: Any) -> dict[int, tuple[DealLine, ...]]:
-    """The system lines of the deals *ids* (see :func:`_ids`), in their order, by deal."""
-    statement = _lines_statement(connection.dialect.name)
-    out: dict[int, list[DealLine]] = {}
+_T = TypeVar("_T")
+
+
+def _by_deal(pairs: Iterable[tuple[int, _T]]) -> dict[int, tuple[_T, ...]]:
+    """Gather *pairs* of (deal id, item), which come ordered by deal, into a tuple per deal."""
+    out: dict[int, list[_T]] = {}
     get = out.get
-    for deal_id, name, quantity, category, system_id in _fetch(connection, statement, {"ids": ids}):
-        line = _row(DealLine, (name, quantity, category, system_id))
+    for deal_id, item in pairs:
         same_deal = get(deal_id)
         if same_deal is None:
-            out[deal_id] = [line]
+            out[deal_id] = [item]
         else:
-            same_deal.append(line)
-    return {deal_id: tuple(lines) for deal_id, lines in out.items()}
+            same_deal.append(item)
+    return {deal_id: tuple(items) for deal_id, items in out.items()}
+
+
+def _lines_of(connection: Connection, ids: Any) -> dict[int, tuple[DealLine, ...]]:
+    """The system lines of the deals *ids* (see :func:`_ids`), in their order, by deal."""
+    rows = _fetch(connection, _lines_statement(connection.dialect.name), {"ids": ids})
+    return _by_deal(
+        (deal_id, _row(DealLine, (name, quantity, category, system_id)))
+        for deal_id, name, quantity, category, system_id in rows
+    )
 
 
 def _sources_of(connection: Connection, ids: Any) -> dict[int, tuple[DealSource, ...]]:
@@ -1022,18 +1032,16 @@ def _sources_of(connection: Connection, ids: Any) -> dict[int, tuple[DealSource,
         sentence = row[6]
         if sentence and sentence not in quotes:
             quotes.append(sentence)
-    out: dict[int, list[DealSource]] = {}
-    get = out.get
-    for (deal_id, _, document_id, title, url, published, _), said in heads:
-        if published is not None:
-            published = day(published)
-        source = _row(DealSource, (document_id, title, url, published, tuple(said)))
-        same_deal = get(deal_id)
-        if same_deal is None:
-            out[deal_id] = [source]
-        else:
-            same_deal.append(source)
-    return {deal_id: tuple(found) for deal_id, found in out.items()}
+    return _by_deal(
+        (
+            deal_id,
+            _row(
+                DealSource,
+                (document_id, title, url, None if when is None else day(when), tuple(said)),
+            ),
+        )
+        for (deal_id, _, document_id, title, url, when, _), said in heads
+    )
 
 
 # -- export --------------------------------------------------------------------------------
